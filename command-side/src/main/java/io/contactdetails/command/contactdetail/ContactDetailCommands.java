@@ -1,0 +1,84 @@
+package io.contactdetails.command.contactdetail;
+
+import io.contactdetails.command.account.Account;
+import io.contactdetails.command.account.Account.OwnershipRefusal;
+import io.contactdetails.command.account.AccountView;
+import io.contactdetails.kernel.account.AccountId;
+import io.contactdetails.kernel.contactdetail.CreateContactDetail;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+
+/**
+ * Creates a contact detail and attaches it to every owner in one unit of work, hence one transaction: the
+ * new stream and every owner's ContactDetailAttached / PrimaryRevoked / PrimaryAssigned commit together.
+ * Each owner's {@link Account} decides for itself; this handler only loads, asks and collects.
+ */
+@Component
+public class ContactDetailCommands {
+    private final Repository<Account> accounts;
+    private final Repository<ContactDetail> contactDetails;
+
+    public ContactDetailCommands(Repository<Account> accounts, Repository<ContactDetail> contactDetails) {
+        this.accounts = accounts;
+        this.contactDetails = contactDetails;
+    }
+
+    public record Created(ContactDetailView contactDetail, List<AccountView> owners) {
+    }
+
+    @CommandHandler
+    public Created handle(CreateContactDetail command) throws Exception {
+        Map<Integer, Aggregate<Account>> owners = loadOwnersInLockOrder(command.owners());
+        Map<Integer, OwnershipRefusal> refusals = new TreeMap<>();
+        for (int index = 0; index < command.owners().size(); index++) {
+            Aggregate<Account> owner = owners.get(index);
+            Optional<OwnershipRefusal> refusal = owner == null
+                    ? Optional.of(OwnershipRefusal.NOT_A_CLIENT_OF_THE_FIRM)
+                    : owner.invoke(account -> account.refusalToOwn(command.firmId(), command.value()));
+            if (refusal.isPresent()) {
+                refusals.put(index, refusal.get());
+            }
+        }
+        if (!refusals.isEmpty()) {
+            throw new OwnersRefused(refusals);
+        }
+        ContactDetailView created = contactDetails.newInstance(() -> new ContactDetail(command)).invoke(ContactDetail::view);
+        for (int index = 0; index < command.owners().size(); index++) {
+            AccountId ownerId = command.owners().get(index);
+            owners.get(index).execute(account -> account.attach(command.contactDetailId(), command.firmId(),
+                    command.name(), command.value(), command.primaryFor().contains(ownerId)));
+        }
+        return new Created(created, IntStream.range(0, command.owners().size())
+                .mapToObj(index -> owners.get(index).invoke(Account::view))
+                .toList());
+    }
+
+    /**
+     * Loading takes each account's lock until commit; taking them in one global order means two requests
+     * that share owners queue behind each other instead of deadlocking.
+     */
+    private Map<Integer, Aggregate<Account>> loadOwnersInLockOrder(List<AccountId> ownerIds) {
+        Map<Integer, Aggregate<Account>> loaded = new LinkedHashMap<>();
+        IntStream.range(0, ownerIds.size()).boxed()
+                .sorted(Comparator.comparing(index -> ownerIds.get(index).value()))
+                .forEach(index -> {
+                    try {
+                        loaded.put(index, accounts.load(ownerIds.get(index).toString()));
+                    } catch (AggregateNotFoundException unknown) {
+                        // reported with the other refusals, indistinguishable from another firm's account
+                    }
+                });
+        return loaded;
+    }
+}

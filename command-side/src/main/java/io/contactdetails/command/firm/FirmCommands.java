@@ -1,0 +1,33 @@
+package io.contactdetails.command.firm;
+
+import io.contactdetails.command.account.AccountCommands;
+import io.contactdetails.command.account.AccountView;
+import io.contactdetails.kernel.account.AccountType;
+import io.contactdetails.kernel.account.CreateAccount;
+import io.contactdetails.kernel.firm.CreateFirm;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+/** Opens a firm and its first employee in one unit of work: both streams commit together or not at all. */
+@Component
+public class FirmCommands {
+    private final Repository<Firm> firms;
+    private final AccountCommands accounts;
+
+    public FirmCommands(Repository<Firm> firms, AccountCommands accounts) {
+        this.firms = firms;
+        this.accounts = accounts;
+    }
+
+    public record FirmView(String firmId, String name, AccountView firstEmployee) {
+    }
+
+    @CommandHandler
+    public FirmView handle(CreateFirm command) throws Exception {
+        String name = firms.newInstance(() -> new Firm(command)).invoke(Firm::name);
+        AccountView employee = accounts.handle(new CreateAccount(command.firstEmployeeId(), command.firmId(),
+                AccountType.EMPLOYEE, command.firstEmployeeName()));
+        return new FirmView(command.firmId().toString(), name, employee);
+    }
+}

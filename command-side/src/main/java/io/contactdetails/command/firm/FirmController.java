@@ -1,0 +1,50 @@
+package io.contactdetails.command.firm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.contactdetails.command.account.AccountResources;
+import io.contactdetails.command.infrastructure.EventMetaData;
+import io.contactdetails.command.infrastructure.JsonFields;
+import io.contactdetails.kernel.account.AccountId;
+import io.contactdetails.kernel.account.PersonName;
+import io.contactdetails.kernel.api.FirmResource;
+import io.contactdetails.kernel.firm.CreateFirm;
+import io.contactdetails.kernel.firm.FirmId;
+import io.contactdetails.kernel.firm.FirmName;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+/** Platform operators open firms; no account acts here, so the login itself is recorded. */
+@RestController
+public class FirmController {
+    private final CommandGateway commands;
+    private final AccountResources resources;
+
+    public FirmController(CommandGateway commands, AccountResources resources) {
+        this.commands = commands;
+        this.resources = resources;
+    }
+
+    @PostMapping("/api/v2/firms")
+    @ResponseStatus(HttpStatus.CREATED)
+    public FirmResource create(@RequestBody(required = false) JsonNode body, Authentication login) {
+        JsonFields fields = new JsonFields(body);
+        var name = fields.requiredText("name");
+        var firstName = fields.requiredText("first_name");
+        var lastName = fields.requiredText("last_name");
+        fields.throwIfInvalid();
+        CreateFirm command = new CreateFirm(FirmId.random(), new FirmName(name.orElseThrow()), AccountId.random(),
+                new PersonName(firstName.orElseThrow(), lastName.orElseThrow()));
+        FirmCommands.FirmView created = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(MetaData.from(Map.of(EventMetaData.SUBJECT, login.getName()))));
+        return new FirmResource(created.firmId(), created.name(), resources.render(created.firstEmployee()));
+    }
+}

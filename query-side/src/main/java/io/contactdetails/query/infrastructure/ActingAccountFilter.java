@@ -1,0 +1,62 @@
+package io.contactdetails.query.infrastructure;
+
+import io.contactdetails.kernel.account.AccountType;
+import io.contactdetails.kernel.api.ApiError;
+import io.contactdetails.query.account.AccountReadModel;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Resolves X-PLANNR-ACCOUNT-UUID against the account read model: listed in the token's {@code accounts},
+ * an employee, and then its firm is the tenant. Anything else is a 403.
+ */
+class ActingAccountFilter extends OncePerRequestFilter {
+    static final String HEADER = "X-PLANNR-ACCOUNT-UUID";
+
+    private final AccountReadModel accounts;
+
+    ActingAccountFilter(AccountReadModel accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        List<String> claimed = Optional.ofNullable(token.getToken().getClaimAsStringList("accounts")).orElse(List.of());
+        Optional<Actor> actor = canonicalUuid(request.getHeader(HEADER))
+                .filter(uuid -> claimed.stream().anyMatch(uuid::equalsIgnoreCase))
+                .flatMap(accounts::find)
+                .filter(account -> AccountType.fromWireName(account.type()).canAct())
+                .map(account -> new Actor(token.getName(), account.uuid(), account.firmUuid()));
+        if (actor.isEmpty()) {
+            WebSecurity.write(response, HttpServletResponse.SC_FORBIDDEN, ApiError.UNAUTHORIZED);
+            return;
+        }
+        request.setAttribute(Actor.REQUEST_ATTRIBUTE, actor.get());
+        chain.doFilter(request, response);
+    }
+
+    private static Optional<String> canonicalUuid(String header) {
+        try {
+            return header == null ? Optional.empty()
+                    : Optional.of(UUID.fromString(header.trim()).toString().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

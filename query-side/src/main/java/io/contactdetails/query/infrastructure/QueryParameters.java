@@ -1,0 +1,56 @@
+package io.contactdetails.query.infrastructure;
+
+import io.contactdetails.kernel.api.FieldErrors;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads path and query parameters the way the API promises: bad ids are 404s, bad paging is a 422. */
+public final class QueryParameters {
+    private QueryParameters() {
+    }
+
+    /** The canonical form of an id from the path; anything that is not a uuid cannot exist. */
+    public static String uuid(String raw) {
+        try {
+            String canonical = UUID.fromString(raw).toString();
+            if (!canonical.equalsIgnoreCase(raw)) {
+                throw new ApiErrors.NotFound();
+            }
+            return canonical.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            throw new ApiErrors.NotFound();
+        }
+    }
+
+    public static PageRequest page(String page, String perPage) {
+        FieldErrors errors = new FieldErrors();
+        int pageNumber = integer(page, "page", 1, PageRequest.MAX_PAGE, errors).orElse(1);
+        int size = integer(perPage, "per_page", 1, PageRequest.MAX_PER_PAGE, errors).orElse(PageRequest.DEFAULT_PER_PAGE);
+        if (!errors.isEmpty()) {
+            throw new ApiErrors.InvalidQuery(errors);
+        }
+        return new PageRequest(pageNumber, size);
+    }
+
+    private static Optional<Integer> integer(String raw, String field, int min, int max, FieldErrors errors) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String attribute = field.replace('_', ' ');
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value < min) {
+                errors.add(field, "The " + attribute + " field must be at least " + min + ".");
+            } else if (value > max) {
+                errors.add(field, "The " + attribute + " field must not be greater than " + max + ".");
+            } else {
+                return Optional.of(value);
+            }
+        } catch (NumberFormatException e) {
+            errors.add(field, "The " + attribute + " field must be an integer.");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,28 @@
+package io.contactdetails.kernel.account;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Objects;
+import java.util.UUID;
+
+public record AccountId(@JsonValue UUID value) {
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public AccountId {
+        Objects.requireNonNull(value, "account id");
+    }
+
+    public static AccountId random() {
+        return new AccountId(UUID.randomUUID());
+    }
+
+    public static AccountId of(String uuid) {
+        return new AccountId(UUID.fromString(uuid));
+    }
+
+    /** Axon uses toString() as the aggregate identifier in the event store. */
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,11 @@
+package io.contactdetails.kernel.contactdetail;
+
+import io.contactdetails.kernel.account.AccountId;
+import io.contactdetails.kernel.firm.FirmId;
+
+import java.util.List;
+
+/** A contact detail came into being, owned by {@code accountIds}. */
+public record ContactDetailCreated(ContactDetailId contactDetailId, FirmId firmId, ContactType type, String name,
+                                   String value, PhoneNumberMeta phoneNumberMeta, List<AccountId> accountIds) {
+}

@@ -1,0 +1,28 @@
+package io.contactdetails.kernel.contactdetail;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Objects;
+import java.util.UUID;
+
+public record ContactDetailId(@JsonValue UUID value) {
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public ContactDetailId {
+        Objects.requireNonNull(value, "contactdetail id");
+    }
+
+    public static ContactDetailId random() {
+        return new ContactDetailId(UUID.randomUUID());
+    }
+
+    public static ContactDetailId of(String uuid) {
+        return new ContactDetailId(UUID.fromString(uuid));
+    }
+
+    /** Axon uses toString() as the aggregate identifier in the event store. */
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,4 @@
+package io.contactdetails.kernel.firm;
+
+public record FirmCreated(FirmId firmId, String name) {
+}

@@ -1,0 +1,28 @@
+package io.contactdetails.kernel.firm;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Objects;
+import java.util.UUID;
+
+public record FirmId(@JsonValue UUID value) {
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public FirmId {
+        Objects.requireNonNull(value, "firm id");
+    }
+
+    public static FirmId random() {
+        return new FirmId(UUID.randomUUID());
+    }
+
+    public static FirmId of(String uuid) {
+        return new FirmId(UUID.fromString(uuid));
+    }
+
+    /** Axon uses toString() as the aggregate identifier in the event store. */
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,51 @@
+package io.contactdetails.standalone;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
+
+/** The running service and the embedded stores under it, stopped in that order. */
+public final class StandaloneService implements AutoCloseable {
+    private final ConfigurableApplicationContext context;
+    private final EmbeddedStores stores;
+
+    private StandaloneService(ConfigurableApplicationContext context, EmbeddedStores stores) {
+        this.context = context;
+        this.stores = stores;
+    }
+
+    public static StandaloneService start(String... args) {
+        System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
+        EmbeddedStores stores = new EmbeddedStores();
+        try {
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(StandaloneApplication.class)
+                    .listeners(stores)
+                    // the two sides name their own classes alike (ApiErrors, WebSecurity): keep both
+                    .beanNameGenerator(FullyQualifiedAnnotationBeanNameGenerator.INSTANCE)
+                    .registerShutdownHook(false)
+                    .run(args);
+            return new StandaloneService(context, stores);
+        } catch (RuntimeException e) {
+            stores.close();
+            throw e;
+        }
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            context.close();
+        } finally {
+            stores.close();
+        }
+    }
+}
