@@ -1,0 +1,26 @@
+package io.contactdetails.query;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/** A throw-away in-memory MongoDB (the wire protocol, for the real driver) for projection tests. */
+public final class ReadModelDatabase implements AutoCloseable {
+    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final MongoClient client;
+    public final MongoDatabase database;
+
+    public ReadModelDatabase() {
+        var address = server.bind();
+        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        database = client.getDatabase("contact_details_test");
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.shutdown();
+    }
+}

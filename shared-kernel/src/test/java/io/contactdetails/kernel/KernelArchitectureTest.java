@@ -1,0 +1,17 @@
+package io.contactdetails.kernel;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The language stays free of frameworks and storage, so both sides (and tests) can share it. */
+@AnalyzeClasses(packages = "io.contactdetails.kernel", importOptions = ImportOption.DoNotIncludeTests.class)
+class KernelArchitectureTest {
+    @ArchTest
+    static final ArchRule noSpringNoDatabase = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..", "java.sql..",
+                    "javax.sql..", "org.axonframework..", "jakarta..");
+}
