@@ -3,11 +3,12 @@ package io.contactdetails.command.contactdetail;
 import io.contactdetails.command.account.Account;
 import io.contactdetails.command.account.Account.OwnershipRefusal;
 import io.contactdetails.command.account.AccountView;
+import io.contactdetails.command.infrastructure.AccountDirectory;
 import io.contactdetails.kernel.account.AccountId;
 import io.contactdetails.kernel.contactdetail.CreateContactDetail;
+import io.contactdetails.kernel.firm.FirmId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +29,13 @@ import java.util.stream.IntStream;
 public class ContactDetailCommands {
     private final Repository<Account> accounts;
     private final Repository<ContactDetail> contactDetails;
+    private final AccountDirectory directory;
 
-    public ContactDetailCommands(Repository<Account> accounts, Repository<ContactDetail> contactDetails) {
+    public ContactDetailCommands(Repository<Account> accounts, Repository<ContactDetail> contactDetails,
+                                 AccountDirectory directory) {
         this.accounts = accounts;
         this.contactDetails = contactDetails;
+        this.directory = directory;
     }
 
     public record Created(ContactDetailView contactDetail, List<AccountView> owners) {
@@ -39,7 +43,7 @@ public class ContactDetailCommands {
 
     @CommandHandler
     public Created handle(CreateContactDetail command) throws Exception {
-        Map<Integer, Aggregate<Account>> owners = loadOwnersInLockOrder(command.owners());
+        Map<Integer, Aggregate<Account>> owners = loadOwnersInLockOrder(command.owners(), command.firmId());
         Map<Integer, OwnershipRefusal> refusals = new TreeMap<>();
         for (int index = 0; index < command.owners().size(); index++) {
             Aggregate<Account> owner = owners.get(index);
@@ -66,19 +70,16 @@ public class ContactDetailCommands {
 
     /**
      * Loading takes each account's lock until commit; taking them in one global order means two requests
-     * that share owners queue behind each other instead of deadlocking.
+     * that share owners queue behind each other instead of deadlocking. Ids the directory does not know in
+     * this firm are not loaded at all (so no other firm's account is ever locked); they stay absent and are
+     * refused like any other non-client.
      */
-    private Map<Integer, Aggregate<Account>> loadOwnersInLockOrder(List<AccountId> ownerIds) {
+    private Map<Integer, Aggregate<Account>> loadOwnersInLockOrder(List<AccountId> ownerIds, FirmId firmId) {
         Map<Integer, Aggregate<Account>> loaded = new LinkedHashMap<>();
         IntStream.range(0, ownerIds.size()).boxed()
+                .filter(index -> directory.find(ownerIds.get(index)).filter(entry -> entry.firmId().equals(firmId)).isPresent())
                 .sorted(Comparator.comparing(index -> ownerIds.get(index).value()))
-                .forEach(index -> {
-                    try {
-                        loaded.put(index, accounts.load(ownerIds.get(index).toString()));
-                    } catch (AggregateNotFoundException unknown) {
-                        // reported with the other refusals, indistinguishable from another firm's account
-                    }
-                });
+                .forEach(index -> loaded.put(index, accounts.load(ownerIds.get(index).toString())));
         return loaded;
     }
 }
