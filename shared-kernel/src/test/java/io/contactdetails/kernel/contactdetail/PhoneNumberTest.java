@@ -25,7 +25,8 @@ class PhoneNumberTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"07700 900123, GB", "12345, GB", "+12345, GB", "not a number, GB", "'', GB", "0333 090 3630, US"})
+    @CsvSource({"07700 900123, GB", "12345, GB", "+12345, GB", "not a number, GB", "'', GB", "0333 090 3630, US",
+            "+443330903630x, GB", "+44 333 090 3630 ext. 12, GB", "tel:+44-333-090-3630, GB", "+44 333 O90 3630, GB"})
     void invalidNumbersAreRefused(String raw, String region) {
         assertThatThrownBy(() -> PhoneNumber.parse(raw, region)).isInstanceOf(InvalidValue.class);
     }
