@@ -1,6 +1,6 @@
 package io.contactdetails.command.infrastructure;
 
-import io.contactdetails.kernel.account.AccountId;
+import io.contactdetails.kernel.api.ActingAccount;
 import io.contactdetails.kernel.api.ApiError;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,17 +11,13 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Resolves X-PLANNR-ACCOUNT-UUID into the {@link Actor}: the account must be listed in the token's
  * {@code accounts} claim and be an employee; its firm becomes the tenant. Anything else is a 403.
  */
 class ActingAccountFilter extends OncePerRequestFilter {
-    static final String HEADER = "X-PLANNR-ACCOUNT-UUID";
-
     private final AccountDirectory directory;
 
     ActingAccountFilter(AccountDirectory directory) {
@@ -40,8 +36,8 @@ class ActingAccountFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Actor> actor = parse(request.getHeader(HEADER))
-                .filter(accountId -> claimedAccounts(token).contains(accountId.toString()))
+        Optional<Actor> actor = ActingAccount.claimed(request.getHeader(ActingAccount.HEADER),
+                        token.getToken().getClaim(ActingAccount.ACCOUNTS_CLAIM))
                 .flatMap(directory::find)
                 .filter(entry -> entry.type().canAct())
                 .map(entry -> new Actor(token.getName(), entry.accountId(), entry.firmId(), RequestIds.current(request)));
@@ -51,18 +47,5 @@ class ActingAccountFilter extends OncePerRequestFilter {
         }
         request.setAttribute(Actor.REQUEST_ATTRIBUTE, actor.get());
         chain.doFilter(request, response);
-    }
-
-    private static List<String> claimedAccounts(JwtAuthenticationToken token) {
-        List<String> accounts = token.getToken().getClaimAsStringList("accounts");
-        return accounts == null ? List.of() : accounts.stream().map(a -> a.toLowerCase()).toList();
-    }
-
-    private static Optional<AccountId> parse(String header) {
-        try {
-            return header == null ? Optional.empty() : Optional.of(new AccountId(UUID.fromString(header.trim())));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +18,12 @@ import java.util.concurrent.Executors;
 
 @Configuration
 public class AxonConfig {
+
+    /** Axon's correlation and causation ids; declared because our own provider below hides Axon's default. */
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
 
     /** Carries who/which request from each command onto the events it causes (beside Axon's correlation ids). */
     @Bean

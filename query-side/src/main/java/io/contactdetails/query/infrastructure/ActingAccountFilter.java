@@ -1,6 +1,7 @@
 package io.contactdetails.query.infrastructure;
 
 import io.contactdetails.kernel.account.AccountType;
+import io.contactdetails.kernel.api.ActingAccount;
 import io.contactdetails.kernel.api.ApiError;
 import io.contactdetails.query.account.AccountReadModel;
 import jakarta.servlet.FilterChain;
@@ -12,18 +13,13 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Resolves X-PLANNR-ACCOUNT-UUID against the account read model: listed in the token's {@code accounts},
  * an employee, and then its firm is the tenant. Anything else is a 403.
  */
 class ActingAccountFilter extends OncePerRequestFilter {
-    static final String HEADER = "X-PLANNR-ACCOUNT-UUID";
-
     private final AccountReadModel accounts;
 
     ActingAccountFilter(AccountReadModel accounts) {
@@ -37,10 +33,9 @@ class ActingAccountFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        List<String> claimed = Optional.ofNullable(token.getToken().getClaimAsStringList("accounts")).orElse(List.of());
-        Optional<Actor> actor = canonicalUuid(request.getHeader(HEADER))
-                .filter(uuid -> claimed.stream().anyMatch(uuid::equalsIgnoreCase))
-                .flatMap(accounts::find)
+        Optional<Actor> actor = ActingAccount.claimed(request.getHeader(ActingAccount.HEADER),
+                        token.getToken().getClaim(ActingAccount.ACCOUNTS_CLAIM))
+                .flatMap(accountId -> accounts.find(accountId.toString()))
                 .filter(account -> AccountType.fromWireName(account.type()).canAct())
                 .map(account -> new Actor(token.getName(), account.uuid(), account.firmUuid()));
         if (actor.isEmpty()) {
@@ -49,14 +44,5 @@ class ActingAccountFilter extends OncePerRequestFilter {
         }
         request.setAttribute(Actor.REQUEST_ATTRIBUTE, actor.get());
         chain.doFilter(request, response);
-    }
-
-    private static Optional<String> canonicalUuid(String header) {
-        try {
-            return header == null ? Optional.empty()
-                    : Optional.of(UUID.fromString(header.trim()).toString().toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }
