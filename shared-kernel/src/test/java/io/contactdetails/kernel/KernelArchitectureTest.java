@@ -13,5 +13,12 @@ class KernelArchitectureTest {
     @ArchTest
     static final ArchRule noSpringNoDatabase = noClasses().should().dependOnClassesThat()
             .resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..", "java.sql..",
-                    "javax.sql..", "org.axonframework..", "jakarta..");
+                    "javax.sql..", "jakarta..");
+
+    /** Of Axon, the language uses only serialization: revisions and upcasters. Handling lives in the sides. */
+    @ArchTest
+    static final ArchRule onlyAxonSerialization = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("org.axonframework.modelling..", "org.axonframework.eventhandling..",
+                    "org.axonframework.commandhandling..", "org.axonframework.eventsourcing..",
+                    "org.axonframework.config..", "org.axonframework.spring..");
 }

@@ -68,12 +68,12 @@ class ConcurrentPrimaryChangesTest {
     }
 
     /**
-     * Folds the account's own stream: every assignment must find no primary in place (revoked first) and
-     * every revocation must name the primary in place. Returns the one primary left.
+     * Folds the account's whole stream (from 0, not from a snapshot): every assignment must find no primary
+     * in place (revoked first) and every revocation must name the primary in place. Returns the one left.
      */
     private String replayPrimaryEmail(String account) {
         String current = null;
-        List<? extends DomainEventMessage<?>> events = service.eventStore().readEvents(account).asStream().toList();
+        List<? extends DomainEventMessage<?>> events = service.eventStore().readEvents(account, 0).asStream().toList();
         for (DomainEventMessage<?> event : events) {
             if (event.getPayload() instanceof PrimaryRevoked revoked && revoked.type() == ContactType.EMAIL) {
                 assertThat(revoked.contactDetailId().toString()).isEqualTo(current);

@@ -1,5 +1,6 @@
 package io.contactdetails.command.account;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.contactdetails.kernel.account.AccountCreated;
 import io.contactdetails.kernel.account.AccountId;
 import io.contactdetails.kernel.account.AccountType;
@@ -11,6 +12,7 @@ import io.contactdetails.kernel.contactdetail.ContactType;
 import io.contactdetails.kernel.contactdetail.ContactValue;
 import io.contactdetails.kernel.contactdetail.PhoneNumberMeta;
 import io.contactdetails.kernel.contactdetail.PrimaryAssigned;
+import io.contactdetails.kernel.contactdetail.PrimaryReason;
 import io.contactdetails.kernel.contactdetail.PrimaryRevoked;
 import io.contactdetails.kernel.firm.FirmId;
 import org.axonframework.eventhandling.Timestamp;
@@ -20,7 +22,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,7 +33,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A person in a firm, and the model that keeps the invariant: for every type, at most one primary contact
  * detail, and it is one of the account's own.
  */
-@Aggregate
+// Snapshots serialize the fields with the event serializer (Jackson), hence field visibility.
+@Aggregate(snapshotTriggerDefinition = "accountSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Account {
     @AggregateIdentifier
     private AccountId accountId;
@@ -40,8 +46,8 @@ public class Account {
     private String lastName;
     private Instant createdAt;
     private Instant updatedAt;
-    private final Map<ContactDetailId, OwnedContactDetail> contactDetails = new LinkedHashMap<>();
-    private final Map<ContactType, ContactDetailId> primaries = new EnumMap<>(ContactType.class);
+    private List<OwnedContactDetail> contactDetails = new ArrayList<>();
+    private Map<ContactType, ContactDetailId> primaries = new EnumMap<>(ContactType.class);
 
     /** What the account knows of a contact detail it owns, as it was attached. */
     public record OwnedContactDetail(ContactDetailId id, ContactType type, String name, String value,
@@ -69,7 +75,7 @@ public class Account {
         if (type == null || !firm.equals(firmId) || !type.ownsContactDetails()) {
             return Optional.of(OwnershipRefusal.NOT_A_CLIENT_OF_THE_FIRM);
         }
-        boolean owned = contactDetails.values().stream()
+        boolean owned = contactDetails.stream()
                 .anyMatch(detail -> detail.type() == value.type() && detail.value().equals(value.value()));
         return owned ? Optional.of(OwnershipRefusal.SAME_VALUE_ALREADY_OWNED) : Optional.empty();
     }
@@ -84,11 +90,12 @@ public class Account {
         });
         apply(new ContactDetailAttached(accountId, id, value.type(), name.value(), value.value(), value.phoneNumberMeta()));
         ContactDetailId current = primaries.get(value.type());
-        if (current == null || asPrimary) {
+        if (asPrimary || current == null) {
             if (current != null) {
                 apply(new PrimaryRevoked(accountId, value.type(), current));
             }
-            apply(new PrimaryAssigned(accountId, value.type(), id));
+            apply(new PrimaryAssigned(accountId, value.type(), id,
+                    asPrimary ? PrimaryReason.REQUESTED : PrimaryReason.FIRST_OF_ITS_TYPE));
         }
     }
 
@@ -105,8 +112,8 @@ public class Account {
 
     @EventSourcingHandler
     void on(ContactDetailAttached event, @Timestamp Instant at) {
-        contactDetails.put(event.contactDetailId(), new OwnedContactDetail(event.contactDetailId(), event.type(),
-                event.name(), event.value(), event.phoneNumberMeta(), at));
+        contactDetails.add(new OwnedContactDetail(event.contactDetailId(), event.type(), event.name(), event.value(),
+                event.phoneNumberMeta(), at));
         updatedAt = at;
     }
 
@@ -129,6 +136,6 @@ public class Account {
 
     private OwnedContactDetail primary(ContactType contactType) {
         ContactDetailId id = primaries.get(contactType);
-        return id == null ? null : contactDetails.get(id);
+        return contactDetails.stream().filter(detail -> detail.id().equals(id)).findFirst().orElse(null);
     }
 }

@@ -1,6 +1,17 @@
 package io.contactdetails.command.infrastructure;
 
 import io.contactdetails.command.DomainRejection;
+import io.contactdetails.kernel.contactdetail.PrimaryAssignedUpcaster;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.axonframework.common.AxonNonTransientException;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -48,6 +59,44 @@ public class AxonConfig {
                                 || failure instanceof AxonNonTransientException)
                         .build())
                 .build();
+    }
+
+    /**
+     * Axon's default snapshotter runs inside the committing unit of work and needs a second connection
+     * while the aggregate's lock is held; under load every pooled connection can belong to a request queued
+     * on that lock, and both wait until timeouts. Taking snapshots on their own thread breaks that cycle.
+     */
+    @Bean
+    public SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
+                                                           HandlerDefinition handlerDefinition,
+                                                           ParameterResolverFactory parameterResolverFactory,
+                                                           EventStore eventStore, TransactionManager transactionManager) {
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .executor(Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "account-snapshotter");
+                    thread.setDaemon(true);
+                    return thread;
+                }))
+                .build();
+    }
+
+    /** Accounts gather events with every contact detail change; a snapshot every N keeps loading flat. */
+    @Bean
+    public SnapshotTriggerDefinition accountSnapshotTrigger(Snapshotter snapshotter,
+                                                            @Value("${contact-details.snapshot.account-threshold:50}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /** Missing-bean conditional because the standalone process holds the query side's equal upcaster. */
+    @Bean
+    @ConditionalOnMissingBean
+    public PrimaryAssignedUpcaster primaryAssignedUpcaster() {
+        return new PrimaryAssignedUpcaster();
     }
 
     /** The directory must commit with the events that change it, so it runs in the publishing transaction. */

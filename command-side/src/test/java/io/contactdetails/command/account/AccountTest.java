@@ -13,6 +13,7 @@ import io.contactdetails.kernel.contactdetail.ContactValue;
 import io.contactdetails.kernel.contactdetail.EmailAddress;
 import io.contactdetails.kernel.contactdetail.PhoneNumber;
 import io.contactdetails.kernel.contactdetail.PrimaryAssigned;
+import io.contactdetails.kernel.contactdetail.PrimaryReason;
 import io.contactdetails.kernel.contactdetail.PrimaryRevoked;
 import io.contactdetails.kernel.firm.FirmId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -45,6 +46,10 @@ class AccountTest {
         return new ContactDetailAttached(CLIENT, id, value.type(), WORK.value(), value.value(), value.phoneNumberMeta());
     }
 
+    private static PrimaryAssigned primaryAssigned(ContactDetailId id) {
+        return new PrimaryAssigned(CLIENT, ContactType.EMAIL, id, PrimaryReason.REQUESTED);
+    }
+
     @Test
     void creatingAnAccountRecordsItsFirmTypeAndName() {
         fixture.givenNoPriorActivity()
@@ -58,18 +63,27 @@ class AccountTest {
         ContactDetailId email = ContactDetailId.random();
         fixture.given(clientCreated())
                 .whenInvoking(CLIENT.toString(), account -> account.attach(email, FIRM, WORK, FIRST_EMAIL, false))
-                .expectEvents(attached(email, FIRST_EMAIL), new PrimaryAssigned(CLIENT, ContactType.EMAIL, email));
+                .expectEvents(attached(email, FIRST_EMAIL),
+                        new PrimaryAssigned(CLIENT, ContactType.EMAIL, email, PrimaryReason.FIRST_OF_ITS_TYPE));
+    }
+
+    @Test
+    void askingForPrimaryOnAnAccountWithoutOneRecordsTheRequest() {
+        ContactDetailId email = ContactDetailId.random();
+        fixture.given(clientCreated())
+                .whenInvoking(CLIENT.toString(), account -> account.attach(email, FIRM, WORK, FIRST_EMAIL, true))
+                .expectEvents(attached(email, FIRST_EMAIL), primaryAssigned(email));
     }
 
     @Test
     void aNewPrimaryRevokesTheOldOneFirst() {
         ContactDetailId first = ContactDetailId.random();
         ContactDetailId second = ContactDetailId.random();
-        fixture.given(clientCreated(), attached(first, FIRST_EMAIL), new PrimaryAssigned(CLIENT, ContactType.EMAIL, first))
+        fixture.given(clientCreated(), attached(first, FIRST_EMAIL), primaryAssigned(first))
                 .whenInvoking(CLIENT.toString(), account -> account.attach(second, FIRM, WORK, SECOND_EMAIL, true))
                 .expectEvents(attached(second, SECOND_EMAIL),
                         new PrimaryRevoked(CLIENT, ContactType.EMAIL, first),
-                        new PrimaryAssigned(CLIENT, ContactType.EMAIL, second))
+                        new PrimaryAssigned(CLIENT, ContactType.EMAIL, second, PrimaryReason.REQUESTED))
                 .expectState(account -> assertThat(account.view().primaryEmail().id()).isEqualTo(second));
     }
 
@@ -77,7 +91,7 @@ class AccountTest {
     void aSecondContactDetailNotAskedToBePrimaryLeavesThePrimaryAlone() {
         ContactDetailId first = ContactDetailId.random();
         ContactDetailId second = ContactDetailId.random();
-        fixture.given(clientCreated(), attached(first, FIRST_EMAIL), new PrimaryAssigned(CLIENT, ContactType.EMAIL, first))
+        fixture.given(clientCreated(), attached(first, FIRST_EMAIL), primaryAssigned(first))
                 .whenInvoking(CLIENT.toString(), account -> account.attach(second, FIRM, WORK, SECOND_EMAIL, false))
                 .expectEvents(attached(second, SECOND_EMAIL))
                 .expectState(account -> assertThat(account.view().primaryEmail().id()).isEqualTo(first));
@@ -87,9 +101,10 @@ class AccountTest {
     void eachTypeHasItsOwnPrimary() {
         ContactDetailId email = ContactDetailId.random();
         ContactDetailId phone = ContactDetailId.random();
-        fixture.given(clientCreated(), attached(email, FIRST_EMAIL), new PrimaryAssigned(CLIENT, ContactType.EMAIL, email))
+        fixture.given(clientCreated(), attached(email, FIRST_EMAIL), primaryAssigned(email))
                 .whenInvoking(CLIENT.toString(), account -> account.attach(phone, FIRM, WORK, PHONE, false))
-                .expectEvents(attached(phone, PHONE), new PrimaryAssigned(CLIENT, ContactType.PHONE_NUMBER, phone))
+                .expectEvents(attached(phone, PHONE),
+                        new PrimaryAssigned(CLIENT, ContactType.PHONE_NUMBER, phone, PrimaryReason.FIRST_OF_ITS_TYPE))
                 .expectState(account -> {
                     assertThat(account.view().primaryEmail().id()).isEqualTo(email);
                     assertThat(account.view().primaryPhoneNumber().id()).isEqualTo(phone);
@@ -99,7 +114,7 @@ class AccountTest {
     @Test
     void theSameValueOfTheSameTypeTwiceIsRefused() {
         ContactDetailId first = ContactDetailId.random();
-        fixture.given(clientCreated(), attached(first, FIRST_EMAIL), new PrimaryAssigned(CLIENT, ContactType.EMAIL, first))
+        fixture.given(clientCreated(), attached(first, FIRST_EMAIL), primaryAssigned(first))
                 .whenInvoking(CLIENT.toString(), account -> account.attach(ContactDetailId.random(), FIRM, WORK,
                         new EmailAddress("  first@EXAMPLE.com "), true))
                 .expectException(OwnershipRefused.class)

@@ -1,6 +1,8 @@
 package io.contactdetails.query.infrastructure;
 
 import com.mongodb.client.MongoClient;
+import io.contactdetails.kernel.contactdetail.PrimaryAssignedUpcaster;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -34,6 +36,13 @@ public class ReadStore {
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, database).build())
                 .serializer(serializer)
                 .build();
+    }
+
+    /** Missing-bean conditional because the standalone process holds the command side's equal upcaster. */
+    @Bean
+    @ConditionalOnMissingBean
+    public PrimaryAssignedUpcaster primaryAssignedUpcaster() {
+        return new PrimaryAssignedUpcaster();
     }
 
     /** Projections are idempotent, so batching (a batch re-run after a crash) is safe and much cheaper. */

@@ -7,6 +7,7 @@ import io.contactdetails.kernel.contactdetail.ContactDetailAttached;
 import io.contactdetails.kernel.contactdetail.ContactDetailId;
 import io.contactdetails.kernel.contactdetail.ContactType;
 import io.contactdetails.kernel.contactdetail.PrimaryAssigned;
+import io.contactdetails.kernel.contactdetail.PrimaryReason;
 import io.contactdetails.kernel.contactdetail.PrimaryRevoked;
 import io.contactdetails.kernel.firm.FirmId;
 import io.contactdetails.query.ReadModelDatabase;
@@ -47,11 +48,11 @@ class AccountProjectionTest {
         ContactDetailId second = ContactDetailId.random();
         projection.on(created, T0);
         projection.on(new ContactDetailAttached(client, first, ContactType.EMAIL, "Home", "a@example.com", null), T0.plusSeconds(1));
-        projection.on(new PrimaryAssigned(client, ContactType.EMAIL, first), T0.plusSeconds(1));
+        projection.on(new PrimaryAssigned(client, ContactType.EMAIL, first, PrimaryReason.REQUESTED), T0.plusSeconds(1));
         assertThat(readModel.find(client.toString()).orElseThrow().primaryEmailUuid()).isEqualTo(first.toString());
 
         projection.on(new PrimaryRevoked(client, ContactType.EMAIL, first), T0.plusSeconds(2));
-        projection.on(new PrimaryAssigned(client, ContactType.EMAIL, second), T0.plusSeconds(2));
+        projection.on(new PrimaryAssigned(client, ContactType.EMAIL, second, PrimaryReason.REQUESTED), T0.plusSeconds(2));
         AccountDocument account = readModel.find(client.toString()).orElseThrow();
         assertThat(account.primaryEmailUuid()).isEqualTo(second.toString());
         assertThat(account.primaryPhoneNumberUuid()).isNull();
@@ -64,7 +65,7 @@ class AccountProjectionTest {
         ContactDetailId first = ContactDetailId.random();
         ContactDetailId second = ContactDetailId.random();
         projection.on(created, T0);
-        projection.on(new PrimaryAssigned(client, ContactType.PHONE_NUMBER, second), T0);
+        projection.on(new PrimaryAssigned(client, ContactType.PHONE_NUMBER, second, PrimaryReason.REQUESTED), T0);
         projection.on(new PrimaryRevoked(client, ContactType.PHONE_NUMBER, first), T0);
         assertThat(readModel.find(client.toString()).orElseThrow().primaryPhoneNumberUuid()).isEqualTo(second.toString());
     }
@@ -75,15 +76,15 @@ class AccountProjectionTest {
         ContactDetailId second = ContactDetailId.random();
         Runnable history = () -> {
             projection.on(created, T0);
-            projection.on(new PrimaryAssigned(client, ContactType.EMAIL, first), T0.plusSeconds(1));
+            projection.on(new PrimaryAssigned(client, ContactType.EMAIL, first, PrimaryReason.REQUESTED), T0.plusSeconds(1));
             projection.on(new PrimaryRevoked(client, ContactType.EMAIL, first), T0.plusSeconds(2));
-            projection.on(new PrimaryAssigned(client, ContactType.EMAIL, second), T0.plusSeconds(2));
+            projection.on(new PrimaryAssigned(client, ContactType.EMAIL, second, PrimaryReason.REQUESTED), T0.plusSeconds(2));
         };
         history.run();
         AccountDocument once = readModel.find(client.toString()).orElseThrow();
         projection.on(created, T0.plusSeconds(9));
         projection.on(new PrimaryRevoked(client, ContactType.EMAIL, first), T0.plusSeconds(2));
-        projection.on(new PrimaryAssigned(client, ContactType.EMAIL, second), T0.plusSeconds(2));
+        projection.on(new PrimaryAssigned(client, ContactType.EMAIL, second, PrimaryReason.REQUESTED), T0.plusSeconds(2));
         assertThat(readModel.find(client.toString()).orElseThrow()).isEqualTo(once);
         assertThat(readModel.countInFirm(firm.toString())).isEqualTo(1);
     }

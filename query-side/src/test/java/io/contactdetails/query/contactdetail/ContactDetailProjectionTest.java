@@ -6,6 +6,7 @@ import io.contactdetails.kernel.contactdetail.ContactDetailId;
 import io.contactdetails.kernel.contactdetail.ContactType;
 import io.contactdetails.kernel.contactdetail.PhoneNumberMeta;
 import io.contactdetails.kernel.contactdetail.PrimaryAssigned;
+import io.contactdetails.kernel.contactdetail.PrimaryReason;
 import io.contactdetails.kernel.contactdetail.PrimaryRevoked;
 import io.contactdetails.kernel.firm.FirmId;
 import io.contactdetails.query.ReadModelDatabase;
@@ -45,9 +46,9 @@ class ContactDetailProjectionTest {
     @Test
     void primaryAccountsFollowAssignedAndRevokedIdempotently() {
         projection.on(created, T0);
-        projection.on(new PrimaryAssigned(first, ContactType.PHONE_NUMBER, phone), T0);
-        projection.on(new PrimaryAssigned(first, ContactType.PHONE_NUMBER, phone), T0);
-        projection.on(new PrimaryAssigned(second, ContactType.PHONE_NUMBER, phone), T0);
+        projection.on(new PrimaryAssigned(first, ContactType.PHONE_NUMBER, phone, PrimaryReason.REQUESTED), T0);
+        projection.on(new PrimaryAssigned(first, ContactType.PHONE_NUMBER, phone, PrimaryReason.REQUESTED), T0);
+        projection.on(new PrimaryAssigned(second, ContactType.PHONE_NUMBER, phone, PrimaryReason.REQUESTED), T0);
         assertThat(readModel.find(phone.toString()).orElseThrow().primaryAccountUuids())
                 .containsExactly(first.toString(), second.toString());
         projection.on(new PrimaryRevoked(first, ContactType.PHONE_NUMBER, phone), T0.plusSeconds(5));

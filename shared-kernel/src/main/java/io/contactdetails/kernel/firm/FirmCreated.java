@@ -1,4 +1,7 @@
 package io.contactdetails.kernel.firm;
 
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
 public record FirmCreated(FirmId firmId, String name) {
 }

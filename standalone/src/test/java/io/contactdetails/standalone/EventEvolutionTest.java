@@ -1,0 +1,108 @@
+package io.contactdetails.standalone;
+
+import io.contactdetails.command.account.Account;
+import io.contactdetails.kernel.contactdetail.PrimaryAssigned;
+import io.contactdetails.kernel.contactdetail.PrimaryReason;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.modelling.command.Repository;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.ResolvableType;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Snapshots and upcasting against the real event store: what operators rely on as history grows and changes. */
+class EventEvolutionTest {
+    private static final int SNAPSHOT_EVERY = 3;
+    private static StandaloneService service;
+    private static Api adviser;
+    private static JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void start() {
+        String[] defaults = RunningService.arguments(RunningService.newDataDirectory());
+        String[] args = java.util.Arrays.copyOf(defaults, defaults.length + 1);
+        args[defaults.length] = "--contact-details.snapshot.account-threshold=" + SNAPSHOT_EVERY;
+        service = StandaloneService.start(args);
+        jdbc = service.context().getBean(JdbcTemplate.class);
+        TokenMinter tokens = new TokenMinter(RunningService.SECRET);
+        Api.Response firm = Api.anonymous(service.port()).as(tokens.mint("op", List.of(), true, Duration.ofMinutes(5)), null)
+                .post("/api/v2/firms", Map.of("name", "Evolving", "first_name", "Ada", "last_name", "Lovelace"));
+        String employee = firm.body().path("account").path("uuid").asText();
+        adviser = Api.anonymous(service.port()).as(tokens.mint("a", List.of(employee), false, Duration.ofMinutes(5)), employee);
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    private static String clientWithEmails(int emails) {
+        String client = adviser.post("/api/v2/accounts", Map.of("first_name", "Snap", "last_name", "Shot")).text("uuid");
+        for (int i = 0; i < emails; i++) {
+            Api.Response created = adviser.post("/api/v2/contact-details", Map.of("type", "email", "name", "Email " + i,
+                    "value", "e" + i + "@example.com", "is_primary", i % 2 == 0, "account_uuids", List.of(client)));
+            assertThat(created.status()).isEqualTo(201);
+        }
+        return client;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String loadAndSerialize(String accountId) throws Exception {
+        Repository<Account> accounts = (Repository<Account>) service.context().getBeanProvider(
+                ResolvableType.forClassWithGenerics(Repository.class, Account.class)).getObject();
+        Serializer serializer = service.context().getBean("serializer", Serializer.class);
+        return DefaultUnitOfWork.startAndGet(null).executeWithResult(() -> accounts.load(accountId)
+                        .invoke(account -> serializer.serialize(account, String.class).getData()))
+                .getPayload();
+    }
+
+    @Test
+    void anAccountLoadedFromASnapshotEqualsOneLoadedFromAllItsEvents() throws Exception {
+        String client = clientWithEmails(6);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM snapshotevententry WHERE aggregateidentifier = ?", Long.class, client) > 0);
+        List<? extends DomainEventMessage<?>> fromSnapshot = service.context()
+                .getBean(org.axonframework.eventsourcing.eventstore.EventStore.class).readEvents(client).asStream().toList();
+        assertThat(fromSnapshot.get(0).getPayload()).isInstanceOf(Account.class);
+
+        String loadedFromSnapshot = loadAndSerialize(client);
+        jdbc.update("DELETE FROM snapshotevententry WHERE aggregateidentifier = ?", client);
+        String loadedFromEvents = loadAndSerialize(client);
+
+        assertThat(loadedFromSnapshot).isEqualTo(loadedFromEvents);
+        assertThat(loadedFromEvents).contains("e5@example.com");
+    }
+
+    @Test
+    void anEventStoredInTheOlderRevisionIsReadUpcast() {
+        String client = clientWithEmails(1);
+        // Rewrite the stored PrimaryAssigned as the service wrote it before revision 1: no revision, no reason.
+        int rewritten = jdbc.update("""
+                UPDATE domainevententry
+                   SET payloadrevision = NULL,
+                       payload = convert_to((convert_from(payload, 'UTF8')::jsonb - 'reason')::text, 'UTF8')
+                 WHERE aggregateidentifier = ? AND payloadtype = ?""", client, PrimaryAssigned.class.getName());
+        assertThat(rewritten).isEqualTo(1);
+
+        List<PrimaryAssigned> assigned = service.context()
+                .getBean(org.axonframework.eventsourcing.eventstore.EventStore.class).readEvents(client, 0).asStream()
+                .map(DomainEventMessage::getPayload).filter(PrimaryAssigned.class::isInstance).map(PrimaryAssigned.class::cast)
+                .toList();
+        assertThat(assigned).singleElement().extracting(PrimaryAssigned::reason).isEqualTo(PrimaryReason.NOT_RECORDED);
+
+        Api.Response change = adviser.post("/api/v2/contact-details", Map.of("type", "email", "name", "New",
+                "value", "after-upcast@example.com", "is_primary", true, "account_uuids", List.of(client)));
+        assertThat(change.status()).isEqualTo(201);
+        assertThat(change.body().path("accounts").get(0).path("email").asText()).isEqualTo("after-upcast@example.com");
+    }
+}
