@@ -49,7 +49,8 @@ public class Resources {
         return contactDetail(detail, accounts(inOrder));
     }
 
-    private AccountResource account(AccountDocument account, Map<String, ContactDetailDocument> primaries) {
+    /** An account whose primary contact details the caller already has, keyed by uuid. */
+    public AccountResource account(AccountDocument account, Map<String, ContactDetailDocument> primaries) {
         ContactDetailDocument email = account.primaryEmailUuid() == null ? null : primaries.get(account.primaryEmailUuid());
         ContactDetailDocument phone = account.primaryPhoneNumberUuid() == null ? null
                 : primaries.get(account.primaryPhoneNumberUuid());

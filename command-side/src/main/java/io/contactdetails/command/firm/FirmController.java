@@ -2,7 +2,7 @@ package io.contactdetails.command.firm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdetails.command.account.AccountResources;
-import io.contactdetails.command.infrastructure.EventMetaData;
+import io.contactdetails.command.infrastructure.RequestOrigin;
 import io.contactdetails.command.infrastructure.JsonFields;
 import io.contactdetails.kernel.account.AccountId;
 import io.contactdetails.kernel.account.PersonName;
@@ -12,15 +12,13 @@ import io.contactdetails.kernel.firm.FirmId;
 import io.contactdetails.kernel.firm.FirmName;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Map;
 
 /** Platform operators open firms; no account acts here, so the login itself is recorded. */
 @RestController
@@ -35,7 +33,8 @@ public class FirmController {
 
     @PostMapping("/api/v2/firms")
     @ResponseStatus(HttpStatus.CREATED)
-    public FirmResource create(@RequestBody(required = false) JsonNode body, Authentication login) {
+    public FirmResource create(@RequestBody(required = false) JsonNode body, Authentication login,
+                               HttpServletRequest request) {
         JsonFields fields = new JsonFields(body);
         var name = fields.requiredText("name");
         var firstName = fields.requiredText("first_name");
@@ -44,7 +43,7 @@ public class FirmController {
         CreateFirm command = new CreateFirm(FirmId.random(), new FirmName(name.orElseThrow()), AccountId.random(),
                 new PersonName(firstName.orElseThrow(), lastName.orElseThrow()));
         FirmCommands.FirmView created = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(MetaData.from(Map.of(EventMetaData.SUBJECT, login.getName()))));
+                .andMetaData(RequestOrigin.of(request).metaData(login.getName())));
         return new FirmResource(created.firmId(), created.name(), resources.render(created.firstEmployee()));
     }
 }

@@ -40,7 +40,7 @@ class ActingAccountFilter extends OncePerRequestFilter {
                         token.getToken().getClaim(ActingAccount.ACCOUNTS_CLAIM))
                 .flatMap(directory::find)
                 .filter(entry -> entry.type().canAct())
-                .map(entry -> new Actor(token.getName(), entry.accountId(), entry.firmId(), RequestIds.current(request)));
+                .map(entry -> new Actor(token.getName(), entry.accountId(), entry.firmId(), RequestOrigin.of(request)));
         if (actor.isEmpty()) {
             JsonResponses.write(response, HttpServletResponse.SC_FORBIDDEN, ApiError.UNAUTHORIZED);
             return;

@@ -1,5 +1,6 @@
 package io.contactdetails.command.infrastructure;
 
+import io.contactdetails.kernel.EventMetaData;
 import io.contactdetails.kernel.account.AccountId;
 import io.contactdetails.kernel.firm.FirmId;
 import org.axonframework.messaging.MetaData;
@@ -8,16 +9,15 @@ import java.util.Map;
 
 /**
  * Who acts in a request: the login ({@code sub}), the employee account it acts as and that account's
- * firm, the tenant. Travels with every command as metadata and from there onto every event.
+ * firm, the tenant; and through which request. Travels with every command as metadata and from there
+ * onto every event.
  */
-public record Actor(String subject, AccountId accountId, FirmId firmId, String requestId) {
+public record Actor(String subject, AccountId accountId, FirmId firmId, RequestOrigin origin) {
     public static final String REQUEST_ATTRIBUTE = "io.contactdetails.command.Actor";
 
     public MetaData metaData() {
-        return MetaData.from(Map.of(
-                EventMetaData.SUBJECT, subject,
+        return origin.metaData(subject).mergedWith(Map.of(
                 EventMetaData.ACTING_ACCOUNT, accountId.toString(),
-                EventMetaData.FIRM, firmId.toString(),
-                EventMetaData.REQUEST_ID, requestId));
+                EventMetaData.FIRM, firmId.toString()));
     }
 }

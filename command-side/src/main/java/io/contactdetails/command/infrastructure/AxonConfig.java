@@ -1,6 +1,7 @@
 package io.contactdetails.command.infrastructure;
 
 import io.contactdetails.command.DomainRejection;
+import io.contactdetails.kernel.EventMetaData;
 import io.contactdetails.kernel.contactdetail.PrimaryAssignedUpcaster;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -39,7 +40,7 @@ public class AxonConfig {
     /** Carries who/which request from each command onto the events it causes (beside Axon's correlation ids). */
     @Bean
     public CorrelationDataProvider actorCorrelationDataProvider() {
-        return new SimpleCorrelationDataProvider(EventMetaData.ALL.toArray(String[]::new));
+        return new SimpleCorrelationDataProvider(EventMetaData.FROM_REQUEST.toArray(String[]::new));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.contactdetails.command.infrastructure;
 
 import io.contactdetails.kernel.api.ApiError;
+import io.contactdetails.kernel.api.RequestId;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -34,7 +35,7 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader(RequestIds.HEADER, RequestIds.current(request));
+        response.setHeader(RequestId.HEADER, RequestOrigin.of(request).requestId());
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             JsonResponses.write(response, 413, ApiError.message("The request body is too large."));
             return;

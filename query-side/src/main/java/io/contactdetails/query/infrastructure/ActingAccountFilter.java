@@ -1,9 +1,8 @@
 package io.contactdetails.query.infrastructure;
 
-import io.contactdetails.kernel.account.AccountType;
 import io.contactdetails.kernel.api.ActingAccount;
 import io.contactdetails.kernel.api.ApiError;
-import io.contactdetails.query.account.AccountReadModel;
+import io.contactdetails.query.account.ActingAccounts;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,13 +15,13 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Resolves X-PLANNR-ACCOUNT-UUID against the account read model: listed in the token's {@code accounts},
+ * Resolves X-PLANNR-ACCOUNT-UUID to an account: listed in the token's {@code accounts},
  * an employee, and then its firm is the tenant. Anything else is a 403.
  */
 class ActingAccountFilter extends OncePerRequestFilter {
-    private final AccountReadModel accounts;
+    private final ActingAccounts accounts;
 
-    ActingAccountFilter(AccountReadModel accounts) {
+    ActingAccountFilter(ActingAccounts accounts) {
         this.accounts = accounts;
     }
 
@@ -36,7 +35,7 @@ class ActingAccountFilter extends OncePerRequestFilter {
         Optional<Actor> actor = ActingAccount.claimed(request.getHeader(ActingAccount.HEADER),
                         token.getToken().getClaim(ActingAccount.ACCOUNTS_CLAIM))
                 .flatMap(accountId -> accounts.find(accountId.toString()))
-                .filter(account -> AccountType.fromWireName(account.type()).canAct())
+                .filter(account -> account.type().canAct())
                 .map(account -> new Actor(token.getName(), account.uuid(), account.firmUuid()));
         if (actor.isEmpty()) {
             WebSecurity.write(response, HttpServletResponse.SC_FORBIDDEN, ApiError.UNAUTHORIZED);

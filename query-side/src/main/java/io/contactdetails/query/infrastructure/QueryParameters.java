@@ -2,6 +2,9 @@ package io.contactdetails.query.infrastructure;
 
 import io.contactdetails.kernel.api.FieldErrors;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +24,16 @@ public final class QueryParameters {
             return canonical.toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             throw new ApiErrors.NotFound();
+        }
+    }
+
+    /** An ISO-8601 instant, with an offset ({@code 2025-09-17T15:46:53+01:00}) or in UTC ({@code ...Z}). */
+    public static Instant instant(String raw, String field) {
+        try {
+            return OffsetDateTime.parse(raw.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new ApiErrors.InvalidQuery(FieldErrors.of(field,
+                    "The " + field.replace('_', ' ') + " field must be a valid ISO-8601 date and time with an offset."));
         }
     }
 

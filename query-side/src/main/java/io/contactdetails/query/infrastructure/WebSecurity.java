@@ -2,7 +2,7 @@ package io.contactdetails.query.infrastructure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactdetails.kernel.api.ApiError;
-import io.contactdetails.query.account.AccountReadModel;
+import io.contactdetails.query.account.ActingAccounts;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +22,7 @@ public class WebSecurity {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Bean
-    public SecurityFilterChain querySideSecurity(HttpSecurity http, JwtDecoder jwtDecoder, AccountReadModel accounts)
+    public SecurityFilterChain querySideSecurity(HttpSecurity http, JwtDecoder jwtDecoder, ActingAccounts accounts)
             throws Exception {
         return http
                 .securityMatcher(request -> request.getMethod().equals("GET") || request.getMethod().equals("HEAD"))
