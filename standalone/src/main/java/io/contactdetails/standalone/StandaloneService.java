@@ -5,6 +5,8 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
 
+import java.util.List;
+
 /** The running service and the embedded stores under it, stopped in that order. */
 public final class StandaloneService implements AutoCloseable {
     private final ConfigurableApplicationContext context;
@@ -16,10 +18,16 @@ public final class StandaloneService implements AutoCloseable {
     }
 
     public static StandaloneService start(String... args) {
+        return start(List.of(), args);
+    }
+
+    /** With {@code extraSources}: further components in the same context (tests add probes this way). */
+    public static StandaloneService start(List<Class<?>> extraSources, String... args) {
         System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
         EmbeddedStores stores = new EmbeddedStores();
         try {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(StandaloneApplication.class)
+                    .sources(extraSources.toArray(Class<?>[]::new))
                     .listeners(stores)
                     // the two sides name their own classes alike (ApiErrors, WebSecurity): keep both
                     .beanNameGenerator(FullyQualifiedAnnotationBeanNameGenerator.INSTANCE)

@@ -2,6 +2,7 @@ package io.contactdetails.command.infrastructure;
 
 import io.contactdetails.kernel.api.ApiError;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -14,10 +15,15 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 import java.util.Set;
 
-/** The write side answers the changing methods; the query side (its own chain) answers GET. */
+/**
+ * The write side answers the changing methods; the query side (its own chain) answers GET and the
+ * operators' routes under /api/v2/operations/ (replays act on read models).
+ */
 @Configuration
+@ConditionalOnWebApplication
 public class WebSecurity {
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final String OPERATIONS = "/api/v2/operations/";
 
     static boolean isPlatformRoute(HttpServletRequest request) {
         return request.getRequestURI().equals("/api/v2/firms");
@@ -27,7 +33,8 @@ public class WebSecurity {
     public SecurityFilterChain commandSideSecurity(HttpSecurity http, JwtDecoder jwtDecoder, AccountDirectory directory)
             throws Exception {
         return http
-                .securityMatcher(request -> WRITES.contains(request.getMethod()))
+                .securityMatcher(request -> WRITES.contains(request.getMethod())
+                        && !request.getRequestURI().startsWith(OPERATIONS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(authorize -> authorize

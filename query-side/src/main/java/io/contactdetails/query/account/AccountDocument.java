@@ -9,7 +9,7 @@ import java.util.Date;
 public record AccountDocument(String uuid, String firmUuid, String type, String firstName, String lastName,
                               String primaryEmailUuid, String primaryPhoneNumberUuid,
                               Instant createdAt, Instant updatedAt) {
-    static final String COLLECTION = "accounts";
+    public static final String COLLECTION = "accounts";
     static final String FIRM = "firm_uuid";
     static final String TYPE = "type";
     static final String FIRST_NAME = "first_name";

@@ -10,7 +10,7 @@ import java.util.List;
 public record ContactDetailDocument(String uuid, String firmUuid, String type, String name, String value,
                                    PhoneNumberMeta phoneNumberMeta, List<String> accountUuids,
                                    List<String> primaryAccountUuids, Instant createdAt, Instant updatedAt) {
-    static final String COLLECTION = "contact_details";
+    public static final String COLLECTION = "contact_details";
     static final String FIRM = "firm_uuid";
     static final String TYPE = "type";
     static final String NAME = "name";

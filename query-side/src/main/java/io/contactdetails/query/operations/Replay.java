@@ -1,0 +1,139 @@
+package io.contactdetails.query.operations;
+
+import io.contactdetails.query.infrastructure.ReadStore;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Rebuilds every read model from the events: the processor stops, its tokens reset (the projections'
+ * {@code @ResetHandler}s clear their collections), it replays from the first event and runs on live.
+ * One rebuild at a time; its progress can be read while it runs.
+ */
+@Component
+public class Replay {
+    private static final Logger log = LoggerFactory.getLogger(Replay.class);
+    private static final long POLL_MILLIS = 100;
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final Clock clock = Clock.systemUTC();
+    private final AtomicReference<ReplayProgress> progress = new AtomicReference<>(ReplayProgress.IDLE);
+
+    public Replay(EventProcessingConfiguration processing, EventStore eventStore) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+    }
+
+    public ReplayProgress progress() {
+        ReplayProgress current = progress.get();
+        return current.isRunning()
+                ? ReplayProgress.running(position(), current.eventsTotal(), current.startedAt(), clock.instant())
+                : current;
+    }
+
+    /** Starts a rebuild on its own thread; false if one is already running. */
+    public boolean start() {
+        ReplayProgress current = progress.get();
+        if (current.isRunning() || !progress.compareAndSet(current,
+                ReplayProgress.running(0, headPosition(), clock.instant(), clock.instant()))) {
+            return false;
+        }
+        Thread worker = new Thread(this::rebuild, "read-model-replay");
+        worker.setDaemon(true);
+        worker.start();
+        return true;
+    }
+
+    /** Rebuilds and waits until the replay has caught up with the events there were when it began. */
+    public ReplayProgress runToCompletion(ProgressListener listener) {
+        if (!start()) {
+            throw new IllegalStateException("A replay is already running");
+        }
+        ReplayProgress current;
+        while ((current = progress()).isRunning()) {
+            listener.onProgress(current);
+            sleep();
+        }
+        listener.onProgress(current);
+        return current;
+    }
+
+    @FunctionalInterface
+    public interface ProgressListener {
+        void onProgress(ReplayProgress progress);
+    }
+
+    private void rebuild() {
+        try {
+            TrackingEventProcessor processor = processor();
+            long total = progress.get().eventsTotal();
+            log.info("Replay of {} started: {} events to replay", ReadStore.PROCESSING_GROUP, total);
+            // Axon 4.13's processor can stay idle for good when shut down before it has claimed its segments
+            // (as right after the application starts), so let it claim them first.
+            while (processor.processingStatus().isEmpty()) {
+                sleep();
+            }
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+            // Done when every event there was at the start is handled. Axon reports "replaying" until the
+            // first event after the reset point, which a quiet store may not see for a long while.
+            while (position() < total) {
+                throwIfFailed(processor.processingStatus().values());
+                sleep();
+            }
+            progress.set(progress.get().finished(clock.instant()));
+            log.info("Replay of {} finished: {}", ReadStore.PROCESSING_GROUP, progress.get());
+        } catch (RuntimeException e) {
+            log.error("Replay of {} failed", ReadStore.PROCESSING_GROUP, e);
+            progress.set(progress.get().failed(e, clock.instant()));
+        }
+    }
+
+    private TrackingEventProcessor processor() {
+        return processing.eventProcessor(ReadStore.PROCESSING_GROUP, TrackingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No tracking processor " + ReadStore.PROCESSING_GROUP));
+    }
+
+    private static void throwIfFailed(Collection<EventTrackerStatus> statuses) {
+        statuses.stream().filter(EventTrackerStatus::isErrorState).findFirst().ifPresent(status -> {
+            throw new IllegalStateException("The processor failed while replaying", status.getError());
+        });
+    }
+
+    /** How far the processor has read in the global event order (the lowest of its segments). */
+    private long position() {
+        return processor().processingStatus().values().stream()
+                .mapToLong(status -> status.getCurrentPosition().orElse(0))
+                .min().orElse(0);
+    }
+
+    private long headPosition() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? 0 : head.position().orElse(0);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the replay", e);
+        }
+    }
+
+    /** For operators and the verifier: has the live processor read every event there is now? */
+    public boolean caughtUpWithHead() {
+        return position() >= headPosition();
+    }
+}

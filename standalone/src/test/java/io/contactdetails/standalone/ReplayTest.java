@@ -1,0 +1,150 @@
+package io.contactdetails.standalone;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.contactdetails.query.operations.ProjectionLag;
+import io.contactdetails.query.operations.Replay;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Rebuilding the read models from events spread over time gives what was built live, and nothing else. */
+class ReplayTest {
+    private static final TokenMinter TOKENS = new TokenMinter(RunningService.SECRET);
+
+    private record Firm(Api adviser, String employee) {
+    }
+
+    private static Firm newFirm(StandaloneService service) {
+        Api.Response firm = Api.anonymous(service.port()).as(TOKENS.mint("op", List.of(), true, Duration.ofMinutes(5)), null)
+                .post("/api/v2/firms", Map.of("name", "Replayed", "first_name", "Ada", "last_name", "Lovelace"));
+        String employee = firm.body().path("account").path("uuid").asText();
+        return new Firm(Api.anonymous(service.port())
+                .as(TOKENS.mint("a", List.of(employee), false, Duration.ofMinutes(5)), employee), employee);
+    }
+
+    /** Clients with emails, each request waiting for its projection: history spread over well past a second. */
+    private static List<String> spreadHistory(Firm firm, Duration atLeast) {
+        List<String> clients = new ArrayList<>();
+        Instant start = Instant.now();
+        while (clients.size() < 8 || Duration.between(start, Instant.now()).compareTo(atLeast) < 0) {
+            String client = firm.adviser().post("/api/v2/accounts", Map.of("first_name", "C" + clients.size(),
+                    "last_name", "Lient")).text("uuid");
+            firm.adviser().post("/api/v2/contact-details", Map.of("type", "email", "name", "Email",
+                    "value", "c" + clients.size() + "@example.com", "account_uuids", List.of(client)));
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    !firm.adviser().get("/api/v2/accounts/" + client).body().path("primary_email").isNull());
+            clients.add(client);
+        }
+        return clients;
+    }
+
+    private static List<Document> readModels(MongoDatabase database) {
+        List<Document> documents = new ArrayList<>();
+        for (String collection : List.of("accounts", "contact_details")) {
+            database.getCollection(collection).find().sort(Sorts.ascending("_id")).into(documents);
+        }
+        return documents;
+    }
+
+    @Test
+    void aReplayRebuildsEveryReadModelAsItWasBuiltLive() {
+        List<Class<?>> probes = List.of(ReplayProbes.StatusProbe.class, ReplayProbes.SideEffectProbe.class);
+        try (StandaloneService service = StandaloneService.start(probes,
+                RunningService.arguments(RunningService.newDataDirectory()))) {
+            Firm firm = newFirm(service);
+            spreadHistory(firm, Duration.ofMillis(1500));
+            JdbcTemplate jdbc = service.context().getBean(JdbcTemplate.class);
+            Map<String, Object> span = jdbc.queryForMap("SELECT min(timestamp) AS first, max(timestamp) AS last, "
+                    + "count(*) AS events FROM domainevententry");
+            assertThat(Duration.between(Instant.parse((String) span.get("first")), Instant.parse((String) span.get("last"))))
+                    .isGreaterThan(Duration.ofSeconds(1));
+            long events = (Long) span.get("events");
+
+            Replay replay = service.context().getBean(Replay.class);
+            await().atMost(Duration.ofSeconds(10)).until(replay::caughtUpWithHead);
+            MongoDatabase database = service.context().getBean(MongoDatabase.class);
+            List<Document> builtLive = readModels(database);
+            var statuses = service.context().getBean(ReplayProbes.StatusProbe.class).statuses;
+            var sideEffects = service.context().getBean(ReplayProbes.SideEffectProbe.class).handled;
+            ProjectionLag lag = service.context().getBean(ProjectionLag.class);
+            long sideEffectsBefore = sideEffects.get();
+            long lagBefore = lag.count();
+            assertThat(sideEffectsBefore).isEqualTo(events);
+            statuses.clear();
+
+            Api operator = Api.anonymous(service.port()).as(TOKENS.mint("op", List.of(), true, Duration.ofMinutes(5)), null);
+            assertThat(firm.adviser().post("/api/v2/operations/replay", "{}").status()).isEqualTo(403);
+            Api.Response started = operator.post("/api/v2/operations/replay", "{}");
+            assertThat(started.status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    operator.get("/api/v2/operations/replay").text("state").equals("done"));
+            Api.Response done = operator.get("/api/v2/operations/replay");
+            assertThat(done.body().path("events_done").asLong()).isEqualTo(done.body().path("events_total").asLong());
+
+            assertThat(readModels(database)).isEqualTo(builtLive);
+            assertThat(statuses).hasSize((int) events).containsOnly(ReplayStatus.REPLAY);
+            assertThat(sideEffects.get()).isEqualTo(sideEffectsBefore);
+            assertThat(lag.count()).isEqualTo(lagBefore);
+
+            String after = firm.adviser().post("/api/v2/accounts", Map.of("first_name", "After", "last_name", "Replay"))
+                    .text("uuid");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(firm.adviser().get("/api/v2/accounts/" + after).status()).isEqualTo(200));
+            assertThat(sideEffects.get()).isEqualTo(sideEffectsBefore + 1);
+            assertThat(statuses.get(statuses.size() - 1)).isEqualTo(ReplayStatus.REGULAR);
+        }
+    }
+
+    @Test
+    void verifyReportsAReadModelThatDriftedFromItsEvents() {
+        Path dataDirectory = RunningService.newDataDirectory();
+        String client;
+        try (StandaloneService service = StandaloneService.start(RunningService.arguments(dataDirectory))) {
+            client = spreadHistory(newFirm(service), Duration.ZERO).get(0);
+        }
+        assertThat(runReplay("--verify", "--data-dir", dataDirectory.toString()).exitCode).isZero();
+
+        try (StandaloneService service = StandaloneService.start(RunningService.arguments(dataDirectory))) {
+            service.context().getBean(MongoDatabase.class).getCollection("accounts")
+                    .updateOne(Filters.eq("_id", client), Updates.set("first_name", "Tampered"));
+        }
+        Result planted = runReplay("--verify", "--data-dir", dataDirectory.toString());
+        assertThat(planted.exitCode).isEqualTo(1);
+        assertThat(planted.out).contains("accounts/" + client + ": first_name is Tampered but the events say C0")
+                .contains("1 difference(s)");
+
+        Result rebuilt = runReplay("--data-dir", dataDirectory.toString());
+        assertThat(rebuilt.exitCode).as(rebuilt.out).isZero();
+        assertThat(rebuilt.out).contains("Rebuilt the read models from");
+        assertThat(runReplay("--verify", "--data-dir", dataDirectory.toString()).exitCode).isZero();
+    }
+
+    private record Result(int exitCode, String out) {
+    }
+
+    private static Result runReplay(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        String[] withSecret = java.util.Arrays.copyOf(args, args.length + 1);
+        withSecret[args.length] = "--contact-details.jwt.secret=" + RunningService.SECRET;
+        int exitCode = ReplayCommand.run(withSecret, print, print, false);
+        return new Result(exitCode, out.toString(StandardCharsets.UTF_8));
+    }
+}
