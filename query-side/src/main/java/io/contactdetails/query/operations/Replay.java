@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public class Replay {
     private static final Logger log = LoggerFactory.getLogger(Replay.class);
     private static final long POLL_MILLIS = 100;
+    private static final long LOG_EVERY_MILLIS = 5_000;
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -88,9 +89,16 @@ public class Replay {
             processor.start();
             // Done when every event there was at the start is handled. Axon reports "replaying" until the
             // first event after the reset point, which a quiet store may not see for a long while.
+            long lastLog = System.currentTimeMillis();
             while (position() < total) {
                 throwIfFailed(processor.processingStatus().values());
                 sleep();
+                if (System.currentTimeMillis() - lastLog >= LOG_EVERY_MILLIS) {
+                    lastLog = System.currentTimeMillis();
+                    ReplayProgress now = progress();
+                    log.info("Replay of {}: {} of {} events, {} events/s, about {} s left", ReadStore.PROCESSING_GROUP,
+                            now.eventsDone(), now.eventsTotal(), Math.round(now.eventsPerSecond()), now.secondsLeft());
+                }
             }
             progress.set(progress.get().finished(clock.instant()));
             log.info("Replay of {} finished: {}", ReadStore.PROCESSING_GROUP, progress.get());
