@@ -6,7 +6,9 @@ COPY shared-kernel shared-kernel
 COPY command-side command-side
 COPY query-side query-side
 COPY standalone standalone
-RUN mvn -B -q -DskipTests package
+COPY benchmarks benchmarks
+ARG MODULE
+RUN mvn -B -q -DskipTests -pl ${MODULE} -am package
 
 FROM eclipse-temurin:17-jre
 ARG MODULE

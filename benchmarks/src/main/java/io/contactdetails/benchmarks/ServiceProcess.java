@@ -1,0 +1,89 @@
+package io.contactdetails.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The standalone jar in a JVM of its own, on the benchmark's stores, as a user would run it. */
+final class ServiceProcess implements AutoCloseable {
+    static final String SECRET = "benchmark-secret-of-at-least-thirty-two-bytes";
+
+    private final Process process;
+    private final Path jar;
+    final int port;
+
+    ServiceProcess(Path jar, Stores stores, int port, Path log) throws IOException, InterruptedException {
+        this.jar = jar;
+        this.port = port;
+        ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx2g", "-jar", jar.toString()));
+        builder.environment().putAll(Map.of(
+                "PORT", Integer.toString(port),
+                "SPRING_DATASOURCE_URL", stores.jdbcUrl(),
+                "SPRING_DATASOURCE_USERNAME", "postgres",
+                "SPRING_DATASOURCE_PASSWORD", "",
+                "MONGODB_URI", stores.mongoUri,
+                "CONTACT_DETAILS_JWT_SECRET", SECRET,
+                "CONTACT_DETAILS_DATA_DIR", log.getParent().resolve("service-data").toString(),
+                "AXONIQ_UPDATE_CHECKER_DISABLED", "true"));
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        process = builder.start();
+        awaitHealthy();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Mints a token with the jar's own command, as the README tells users to. */
+    String token(String... args) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", jar.toString(), "token");
+        builder.command().addAll(List.of(args));
+        builder.environment().put("CONTACT_DETAILS_JWT_SECRET", SECRET);
+        Process minting = builder.start();
+        String token = new String(minting.getInputStream().readAllBytes()).strip();
+        if (minting.waitFor() != 0) {
+            throw new IllegalStateException("token failed: " + new String(minting.getErrorStream().readAllBytes()));
+        }
+        return token;
+    }
+
+    private void awaitHealthy() throws InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The service exited with " + process.exitValue());
+            }
+            try {
+                HttpResponse<String> health = client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.body().contains("UP")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("The service did not become healthy in time");
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
