@@ -41,66 +41,65 @@ final class Load {
     }
 
     static Result closed(String name, int clients, Duration duration, Operation operation) throws Exception {
-        Recorder recorder = new Recorder(3);
+        long end = System.nanoTime() + duration.toNanos();
         AtomicLong sequence = new AtomicLong();
-        AtomicLong ok = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            workers.add(pool.submit(() -> {
-                while (System.nanoTime() < end) {
-                    long sent = System.nanoTime();
-                    boolean success = attempt(operation, sequence.getAndIncrement());
-                    recorder.recordValue(System.nanoTime() - sent);
-                    (success ? ok : errors).incrementAndGet();
-                }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        pool.shutdown();
-        return new Result(name, recorder.getIntervalHistogram(), ok.get(), errors.get(),
-                (System.nanoTime() - start) / 1e9);
+        return run(name, clients, (recorder, ok, errors) -> {
+            while (System.nanoTime() < end) {
+                long sent = System.nanoTime();
+                count(attempt(operation, sequence.getAndIncrement()), ok, errors);
+                recorder.recordValue(System.nanoTime() - sent);
+            }
+        });
     }
 
     static Result open(String name, double perSecond, Duration duration, int maxInFlight, Operation operation)
             throws Exception {
+        long total = (long) (perSecond * duration.toSeconds());
+        long intervalNanos = (long) (1e9 / perSecond);
+        long start = System.nanoTime();
+        AtomicLong next = new AtomicLong();
+        return run(name, maxInFlight, (recorder, ok, errors) -> {
+            long index;
+            while ((index = next.getAndIncrement()) < total) {
+                long intended = start + index * intervalNanos;
+                long wait = intended - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                count(attempt(operation, index), ok, errors);
+                recorder.recordValue(Math.max(0, System.nanoTime() - intended));
+            }
+        });
+    }
+
+    /** What each of a scenario's threads does; they share the recorder and the counts. */
+    @FunctionalInterface
+    private interface Worker {
+        void work(Recorder recorder, AtomicLong ok, AtomicLong errors) throws Exception;
+    }
+
+    private static Result run(String name, int threads, Worker worker) throws Exception {
         Recorder recorder = new Recorder(3);
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
-        AtomicLong next = new AtomicLong();
-        long total = (long) (perSecond * duration.toSeconds());
-        long intervalNanos = (long) (1e9 / perSecond);
-        ExecutorService pool = Executors.newFixedThreadPool(maxInFlight);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
-        for (int i = 0; i < maxInFlight; i++) {
+        for (int i = 0; i < threads; i++) {
             workers.add(pool.submit(() -> {
-                long index;
-                while ((index = next.getAndIncrement()) < total) {
-                    long intended = start + index * intervalNanos;
-                    long wait = intended - System.nanoTime();
-                    if (wait > 0) {
-                        TimeUnit.NANOSECONDS.sleep(wait);
-                    }
-                    boolean success = attempt(operation, index);
-                    recorder.recordValue(Math.max(0, System.nanoTime() - intended));
-                    (success ? ok : errors).incrementAndGet();
-                }
+                worker.work(recorder, ok, errors);
                 return null;
             }));
         }
-        for (Future<?> worker : workers) {
-            worker.get();
+        for (Future<?> running : workers) {
+            running.get();
         }
         pool.shutdown();
-        return new Result(name, recorder.getIntervalHistogram(), ok.get(), errors.get(),
-                (System.nanoTime() - start) / 1e9);
+        return new Result(name, recorder.getIntervalHistogram(), ok.get(), errors.get(), (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void count(boolean success, AtomicLong ok, AtomicLong errors) {
+        (success ? ok : errors).incrementAndGet();
     }
 
     private static final AtomicLong reportedFailures = new AtomicLong();
