@@ -2,7 +2,7 @@ package io.contactdetails.command;
 
 /**
  * A decision of the model that refuses a command. The web layer maps each kind to the API's error shape in
- * one place ({@code infrastructure.ApiErrors}); the model itself knows nothing of HTTP.
+ * one place ({@code DomainRejections}); the model itself knows nothing of HTTP.
  */
 public abstract class DomainRejection extends RuntimeException {
     protected DomainRejection(String message) {

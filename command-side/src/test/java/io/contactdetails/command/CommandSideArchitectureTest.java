@@ -7,18 +7,22 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+/** Package by feature, then by role: the model decides, the application loads and asks, the web reads and renders. */
 @AnalyzeClasses(packages = "io.contactdetails", importOptions = ImportOption.DoNotIncludeTests.class)
 class CommandSideArchitectureTest {
     @ArchTest
     static final ArchRule theWriteSideNeverImportsTheReadSide = noClasses().that().resideInAPackage("io.contactdetails.command..")
             .should().dependOnClassesThat().resideInAPackage("io.contactdetails.query..");
 
-    /** Aggregates decide in domain terms; HTTP and JSON stay in the controllers and the error mapping. */
     @ArchTest
-    static final ArchRule aggregatesKnowNothingOfTheWeb = noClasses().that().haveSimpleNameNotEndingWith("Controller")
-            .and().haveSimpleNameNotEndingWith("Request").and().haveSimpleNameNotEndingWith("Resources")
-            .and().resideInAnyPackage("io.contactdetails.command.account", "io.contactdetails.command.contactdetail",
-                    "io.contactdetails.command.firm")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..",
-                    "com.fasterxml.jackson.databind..");
+    static final ArchRule modelsDependOnNothingAroundThem = noClasses().that().resideInAPackage("io.contactdetails.command..model..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.contactdetails.command..application..",
+                    "io.contactdetails.command..web..", "io.contactdetails.command..infrastructure..",
+                    "io.contactdetails.http..", "org.springframework.web..", "jakarta.servlet..",
+                    "com.fasterxml.jackson.databind..", "org.springframework.jdbc..");
+
+    @ArchTest
+    static final ArchRule applicationKnowsNothingOfTheWeb = noClasses().that().resideInAPackage("io.contactdetails.command..application..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.contactdetails.command..web..",
+                    "io.contactdetails.http..", "org.springframework.web..", "jakarta.servlet..");
 }

@@ -12,4 +12,10 @@ class QuerySideArchitectureTest {
     @ArchTest
     static final ArchRule theReadSideNeverImportsTheWriteSide = noClasses().that().resideInAPackage("io.contactdetails.query..")
             .should().dependOnClassesThat().resideInAPackage("io.contactdetails.command..");
+
+    /** Read models are built and read without HTTP; only the web packages speak it. */
+    @ArchTest
+    static final ArchRule readModelsKnowNothingOfTheWeb = noClasses().that().resideInAPackage("io.contactdetails.query..readmodel..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.contactdetails.query..web..",
+                    "org.springframework.web..", "jakarta.servlet..");
 }

@@ -7,13 +7,13 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The language stays free of frameworks and storage, so both sides (and tests) can share it. */
+/** The language stays free of frameworks, HTTP and storage, so both sides (and tests) can share it. */
 @AnalyzeClasses(packages = "io.contactdetails.kernel", importOptions = ImportOption.DoNotIncludeTests.class)
 class KernelArchitectureTest {
     @ArchTest
     static final ArchRule noSpringNoDatabase = noClasses().should().dependOnClassesThat()
             .resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..", "java.sql..",
-                    "javax.sql..", "jakarta..");
+                    "javax.sql..", "jakarta..", "io.contactdetails.http..", "com.nimbusds..", "javax.crypto..");
 
     /** Of Axon, the language uses only serialization: revisions and upcasters. Handling lives in the sides. */
     @ArchTest

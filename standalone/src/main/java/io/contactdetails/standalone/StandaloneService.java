@@ -3,7 +3,6 @@ package io.contactdetails.standalone;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
 
 import java.util.List;
 
@@ -29,8 +28,6 @@ public final class StandaloneService implements AutoCloseable {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(StandaloneApplication.class)
                     .sources(extraSources.toArray(Class<?>[]::new))
                     .listeners(stores)
-                    // the two sides name their own classes alike (ApiErrors, WebSecurity): keep both
-                    .beanNameGenerator(FullyQualifiedAnnotationBeanNameGenerator.INSTANCE)
                     .registerShutdownHook(false)
                     .run(args);
             return new StandaloneService(context, stores);

@@ -1,6 +1,6 @@
 package io.contactdetails.standalone;
 
-import io.contactdetails.command.account.Account;
+import io.contactdetails.command.account.model.Account;
 import io.contactdetails.kernel.contactdetail.PrimaryAssigned;
 import io.contactdetails.kernel.contactdetail.PrimaryReason;
 import org.axonframework.eventhandling.DomainEventMessage;

@@ -1,8 +1,11 @@
 package io.contactdetails.command.infrastructure;
 
 import io.contactdetails.command.DomainRejection;
+import io.contactdetails.command.account.infrastructure.AccountDirectory;
+import io.contactdetails.http.resource.EventStoreStates;
+import io.contactdetails.http.security.OperatorRoute;
+import org.springframework.http.HttpMethod;
 import io.contactdetails.kernel.EventMetaData;
-import io.contactdetails.kernel.contactdetail.PrimaryAssignedUpcaster;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -12,7 +15,6 @@ import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.axonframework.common.AxonNonTransientException;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -93,11 +95,19 @@ public class AxonConfig {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
-    /** Missing-bean conditional because the standalone process holds the query side's equal upcaster. */
+    /**
+     * What a write answers with: the states of what it touched, folded from the events it committed. Not the
+     * aggregates' state (they keep only what their decisions need), not the read model (behind, or absent).
+     */
     @Bean
-    @ConditionalOnMissingBean
-    public PrimaryAssignedUpcaster primaryAssignedUpcaster() {
-        return new PrimaryAssignedUpcaster();
+    public EventStoreStates writtenStates(EventStore eventStore) {
+        return EventStoreStates.latest(eventStore);
+    }
+
+    /** Opening a firm is the platform operator's act; every other write acts as an account of a firm. */
+    @Bean
+    public OperatorRoute openingFirms() {
+        return new OperatorRoute(HttpMethod.POST, "/api/v2/firms");
     }
 
     /** The directory must commit with the events that change it, so it runs in the publishing transaction. */

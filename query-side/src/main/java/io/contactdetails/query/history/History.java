@@ -1,17 +1,17 @@
 package io.contactdetails.query.history;
 
+import io.contactdetails.http.ApiProperties;
+import io.contactdetails.http.resource.AccountState;
+import io.contactdetails.http.resource.ApiTime;
 import io.contactdetails.kernel.EventMetaData;
 import io.contactdetails.kernel.account.AccountCreated;
-import io.contactdetails.kernel.api.ApiTime;
 import io.contactdetails.kernel.contactdetail.ContactDetailCreated;
 import io.contactdetails.kernel.contactdetail.PrimaryAssigned;
 import io.contactdetails.kernel.contactdetail.PrimaryRevoked;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,9 +30,9 @@ public class History {
     private final EventStore eventStore;
     private final ZoneId zone;
 
-    public History(EventStore eventStore, @Value("${contact-details.time-zone:Europe/London}") ZoneId zone) {
+    public History(EventStore eventStore, ApiProperties properties) {
         this.eventStore = eventStore;
-        this.zone = zone;
+        this.zone = properties.timeZone();
     }
 
     /** The firm an account belongs to, from its first event; empty when there is no such account. */
@@ -59,34 +59,6 @@ public class History {
         return entries(events, StateFold::contactDetail);
     }
 
-    /** An aggregate's fields as they were at an instant, and when its first and last events then happened. */
-    public record PastState(Map<String, Object> fields, Instant createdAt, Instant updatedAt) {
-    }
-
-    /** The account as it was at {@code instant}; empty if it did not exist yet. */
-    public Optional<PastState> accountAsOf(String accountId, Instant instant) {
-        return stateAsOf(stream(accountId), instant, StateFold::account);
-    }
-
-    public Optional<PastState> contactDetailAsOf(String contactDetailId, Instant instant) {
-        return stateAsOf(stream(contactDetailId), instant, StateFold::contactDetail);
-    }
-
-    private static Optional<PastState> stateAsOf(List<DomainEventMessage<?>> events, Instant instant, Fold fold) {
-        Map<String, Object> state = new LinkedHashMap<>();
-        Instant created = null;
-        Instant updated = null;
-        for (DomainEventMessage<?> event : events) {
-            if (event.getTimestamp().isAfter(instant)) {
-                break;
-            }
-            state = fold.apply(state, event.getPayload());
-            created = created == null ? event.getTimestamp() : created;
-            updated = event.getTimestamp();
-        }
-        return created == null ? Optional.empty() : Optional.of(new PastState(state, created, updated));
-    }
-
     private List<HistoryEntry> entries(List<DomainEventMessage<?>> events, Fold fold) {
         Map<String, List<DomainEventMessage<?>>> actors = new HashMap<>();
         List<HistoryEntry> entries = new ArrayList<>();
@@ -108,9 +80,9 @@ public class History {
         if (accountId == null) {
             return new HistoryEntry.Actor(null, null, subject);
         }
-        String name = stateAsOf(actorStreams.computeIfAbsent(accountId, this::stream), event.getTimestamp(),
-                StateFold::account)
-                .map(past -> past.fields().get("first_name") + " " + past.fields().get("last_name"))
+        String name = AccountState.fold(actorStreams.computeIfAbsent(accountId, this::stream).iterator(),
+                        event.getTimestamp())
+                .map(past -> past.firstName() + " " + past.lastName())
                 .orElse(null);
         return new HistoryEntry.Actor(accountId, name, subject);
     }

@@ -1,8 +1,7 @@
 package io.contactdetails.query.infrastructure;
 
 import com.mongodb.client.MongoClient;
-import io.contactdetails.kernel.contactdetail.PrimaryAssignedUpcaster;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import io.contactdetails.http.security.OperatorRoute;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -13,6 +12,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -20,29 +20,27 @@ import org.springframework.context.annotation.Configuration;
  * lost (the embedded store flushes on a timer) rewinds with its token instead of being skipped.
  */
 @Configuration
+@EnableConfigurationProperties(ReadStoreProperties.class)
 public class ReadStore {
     public static final String PROCESSING_GROUP = "read-models";
 
     @Bean
-    public MongoDatabase readModelDatabase(MongoClient client,
-                                           @Value("${contact-details.mongodb.database:contact_details}") String database) {
-        return client.getDatabase(database);
+    public MongoDatabase readModelDatabase(MongoClient client, ReadStoreProperties properties) {
+        return client.getDatabase(properties.database());
     }
 
     @Bean
-    public TokenStore tokenStore(MongoClient client, Serializer serializer,
-                                 @Value("${contact-details.mongodb.database:contact_details}") String database) {
+    public TokenStore tokenStore(MongoClient client, Serializer serializer, ReadStoreProperties properties) {
         return MongoTokenStore.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, database).build())
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, properties.database()).build())
                 .serializer(serializer)
                 .build();
     }
 
-    /** Missing-bean conditional because the standalone process holds the command side's equal upcaster. */
+    /** Replays act on every firm's read models: they are the platform operator's. */
     @Bean
-    @ConditionalOnMissingBean
-    public PrimaryAssignedUpcaster primaryAssignedUpcaster() {
-        return new PrimaryAssignedUpcaster();
+    public OperatorRoute operations() {
+        return OperatorRoute.anyMethod("/api/v2/operations/**");
     }
 
     /** Projections are idempotent, so batching (a batch re-run after a crash) is safe and much cheaper. */

@@ -4,16 +4,16 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
-import io.contactdetails.query.account.AccountDocument;
-import io.contactdetails.query.account.AccountProjection;
-import io.contactdetails.query.contactdetail.ContactDetailDocument;
-import io.contactdetails.query.contactdetail.ContactDetailProjection;
+import io.contactdetails.query.account.readmodel.AccountDocuments;
+import io.contactdetails.query.account.readmodel.AccountProjection;
+import io.contactdetails.query.contactdetail.readmodel.ContactDetailDocuments;
+import io.contactdetails.query.contactdetail.readmodel.ContactDetailProjection;
+import io.contactdetails.query.infrastructure.ReadStoreProperties;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.common.stream.BlockingStream;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Component
 public class ReadModelVerifier {
-    private static final List<String> COLLECTIONS = List.of(AccountDocument.COLLECTION, ContactDetailDocument.COLLECTION);
+    private static final List<String> COLLECTIONS = List.of(AccountDocuments.COLLECTION, ContactDetailDocuments.COLLECTION);
 
     private final EventStore eventStore;
     private final MongoClient client;
@@ -38,11 +38,11 @@ public class ReadModelVerifier {
     private final String verifyDatabaseName;
 
     public ReadModelVerifier(EventStore eventStore, MongoClient client, MongoDatabase live,
-                             @Value("${contact-details.mongodb.database:contact_details}") String database) {
+                             ReadStoreProperties properties) {
         this.eventStore = eventStore;
         this.client = client;
         this.live = live;
-        this.verifyDatabaseName = database + "_verify";
+        this.verifyDatabaseName = properties.database() + "_verify";
     }
 
     /** Every difference between the live read models and a rebuild from the events; empty when they agree. */

@@ -1,0 +1,53 @@
+package io.contactdetails.command.account.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.contactdetails.http.resource.EventStoreStates;
+import io.contactdetails.http.request.JsonFields;
+import io.contactdetails.http.resource.AccountResource;
+import io.contactdetails.http.resource.Resources;
+import io.contactdetails.http.security.Actor;
+import io.contactdetails.kernel.account.AccountId;
+import io.contactdetails.kernel.account.AccountType;
+import io.contactdetails.kernel.account.CreateAccount;
+import io.contactdetails.kernel.account.PersonName;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class AccountController {
+    private final CommandGateway commands;
+    private final Resources resources;
+    private final EventStoreStates states;
+
+    public AccountController(CommandGateway commands, Resources resources, EventStoreStates states) {
+        this.commands = commands;
+        this.resources = resources;
+        this.states = states;
+    }
+
+    @PostMapping("/api/v2/accounts")
+    @ResponseStatus(HttpStatus.CREATED)
+    public AccountResource create(@RequestBody(required = false) JsonNode body,
+                                  @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
+        JsonFields fields = new JsonFields(body);
+        var firstName = fields.requiredText("first_name");
+        var lastName = fields.requiredText("last_name");
+        AccountType type = AccountType.CLIENT;
+        if (fields.node("type") != null) {
+            type = fields.requiredString("type")
+                    .flatMap(wire -> fields.valueOf("type", () -> AccountType.fromWireName(wire)))
+                    .orElse(null);
+        }
+        fields.throwIfInvalid();
+        CreateAccount command = new CreateAccount(AccountId.random(), actor.firmId(), type,
+                new PersonName(firstName.orElseThrow(), lastName.orElseThrow()));
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(actor.metaData()));
+        return resources.account(states.account(command.accountId().toString()).orElseThrow(), states);
+    }
+}

@@ -1,0 +1,53 @@
+package io.contactdetails.command.firm.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.contactdetails.http.resource.EventStoreStates;
+import io.contactdetails.http.request.JsonFields;
+import io.contactdetails.http.request.RequestOrigin;
+import io.contactdetails.http.resource.FirmResource;
+import io.contactdetails.http.resource.Resources;
+import io.contactdetails.kernel.account.AccountId;
+import io.contactdetails.kernel.account.PersonName;
+import io.contactdetails.kernel.firm.CreateFirm;
+import io.contactdetails.kernel.firm.FirmId;
+import io.contactdetails.kernel.firm.FirmName;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Platform operators open firms; no account acts here, so the login itself is recorded. */
+@RestController
+public class FirmController {
+    private final CommandGateway commands;
+    private final Resources resources;
+    private final EventStoreStates states;
+
+    public FirmController(CommandGateway commands, Resources resources, EventStoreStates states) {
+        this.commands = commands;
+        this.resources = resources;
+        this.states = states;
+    }
+
+    @PostMapping("/api/v2/firms")
+    @ResponseStatus(HttpStatus.CREATED)
+    public FirmResource create(@RequestBody(required = false) JsonNode body, Authentication login,
+                               HttpServletRequest request) {
+        JsonFields fields = new JsonFields(body);
+        var name = fields.requiredText("name");
+        var firstName = fields.requiredText("first_name");
+        var lastName = fields.requiredText("last_name");
+        fields.throwIfInvalid();
+        CreateFirm command = new CreateFirm(FirmId.random(), new FirmName(name.orElseThrow()), AccountId.random(),
+                new PersonName(firstName.orElseThrow(), lastName.orElseThrow()));
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(RequestOrigin.of(request).metaData(login.getName())));
+        return new FirmResource(command.firmId().toString(), command.name().value(), resources.account(
+                states.account(command.firstEmployeeId().toString()).orElseThrow(), states));
+    }
+}

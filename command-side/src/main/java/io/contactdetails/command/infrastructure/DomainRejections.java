@@ -1,0 +1,45 @@
+package io.contactdetails.command.infrastructure;
+
+import io.contactdetails.command.contactdetail.application.OwnersRefused;
+import io.contactdetails.http.error.ApiError;
+import io.contactdetails.http.error.FieldErrors;
+import io.contactdetails.http.request.JsonFields;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The one place where the model's rejections become the API's error shapes (the request's own are in ApiErrors). */
+@RestControllerAdvice
+public class DomainRejections {
+    private static final Logger log = LoggerFactory.getLogger(DomainRejections.class);
+
+    @ExceptionHandler(OwnersRefused.class)
+    ResponseEntity<ApiError> ownersRefused(OwnersRefused e) {
+        FieldErrors errors = new FieldErrors();
+        e.refusals().forEach((index, refusal) -> {
+            switch (refusal) {
+                case NOT_A_CLIENT_OF_THE_FIRM -> {
+                    String path = "account_uuids." + index;
+                    errors.add(path, "The selected " + JsonFields.attribute(path) + " is invalid.");
+                }
+                case SAME_VALUE_ALREADY_OWNED -> {
+                    if (!errors.has("value")) {
+                        errors.add("value", "The value has already been taken.");
+                    }
+                }
+            }
+        });
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(ApiError.validation(errors));
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ApiError> conflict(ConcurrencyException e) {
+        log.info("Gave up after concurrent changes: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(ApiError.message("The record was changed by another request at the same time. Please retry."));
+    }
+}

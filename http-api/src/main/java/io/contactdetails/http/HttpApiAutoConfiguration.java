@@ -1,0 +1,69 @@
+package io.contactdetails.http;
+
+import io.contactdetails.http.error.ApiErrors;
+import io.contactdetails.http.error.JsonErrorController;
+import io.contactdetails.http.request.RequestLimitsFilter;
+import io.contactdetails.http.resource.Resources;
+import io.contactdetails.http.security.AccountLookup;
+import io.contactdetails.http.security.ApiSecurity;
+import io.contactdetails.http.security.JwtDecoders;
+import io.contactdetails.http.security.OperatorRoute;
+import io.contactdetails.kernel.contactdetail.PrimaryAssignedUpcaster;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.List;
+
+/**
+ * What every process of the service gets by having this module on its class path, once, whichever sides it
+ * holds: the security chain, request limits, the error shapes and the resource renderer. Ordered before
+ * Spring Boot's own security and error pages, which step back when these beans exist.
+ */
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+        OAuth2ResourceServerAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
+@EnableConfigurationProperties(ApiProperties.class)
+public class HttpApiAutoConfiguration {
+    /** Only a process that serves HTTP verifies tokens; the jar's replay command renders nothing and listens nowhere. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @Import({ApiErrors.class, JsonErrorController.class})
+    static class Web {
+        @Bean
+        public JwtDecoder jwtDecoder(ApiProperties properties) {
+            return JwtDecoders.decoder(properties.jwt());
+        }
+
+        @Bean
+        public SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, List<AccountLookup> lookups,
+                                               List<OperatorRoute> operatorRoutes) throws Exception {
+            return ApiSecurity.chain(http, jwtDecoder, lookups, operatorRoutes);
+        }
+
+        @Bean
+        public RequestLimitsFilter requestLimitsFilter() {
+            return new RequestLimitsFilter();
+        }
+    }
+
+    @Bean
+    public Resources resources(ApiProperties properties) {
+        return new Resources(properties.timeZone());
+    }
+
+    /** Both sides read stored events (to source aggregates, to project them), so both read old revisions alike. */
+    @Bean
+    public PrimaryAssignedUpcaster primaryAssignedUpcaster() {
+        return new PrimaryAssignedUpcaster();
+    }
+}

@@ -1,0 +1,64 @@
+package io.contactdetails.http.resource;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.contactdetails.http.request.PageRequest;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Laravel's length-aware paginator body: {@code data}, {@code links}, {@code meta}. */
+public record LaravelPage<T>(List<T> data, Links links, Meta meta) {
+    private static final int WINDOW = 3;
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Links(String first, String last, String prev, String next) {
+    }
+
+    public record Link(String url, String label, boolean active) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Meta(@JsonProperty("current_page") int currentPage, Integer from,
+                       @JsonProperty("last_page") int lastPage, List<Link> links, String path,
+                       @JsonProperty("per_page") int perPage, Integer to, long total) {
+    }
+
+    public static <T> LaravelPage<T> of(List<T> data, PageRequest request, long total, String path) {
+        int lastPage = (int) Math.max(1, (total + request.perPage() - 1) / request.perPage());
+        int current = request.page();
+        Integer from = data.isEmpty() ? null : request.offset() + 1;
+        Integer to = data.isEmpty() ? null : request.offset() + data.size();
+        List<Link> links = new ArrayList<>();
+        links.add(new Link(current > 1 ? url(path, request, current - 1) : null, "&laquo; Previous", false));
+        // Like Laravel's URL window: the first and last pages and those near the current one, gaps as "...".
+        int previous = 0;
+        for (int page = 1; page <= lastPage; page++) {
+            if (page == 1 || page == lastPage || Math.abs(page - current) <= WINDOW) {
+                if (page - previous > 1) {
+                    links.add(new Link(null, "...", false));
+                }
+                links.add(new Link(url(path, request, page), Integer.toString(page), page == current));
+                previous = page;
+            } else if (page < current - WINDOW) {
+                page = current - WINDOW - 1;
+            } else {
+                page = lastPage - 1;
+            }
+        }
+        links.add(new Link(current < lastPage ? url(path, request, current + 1) : null, "Next &raquo;", false));
+        return new LaravelPage<>(data,
+                new Links(url(path, request, 1), url(path, request, lastPage),
+                        current > 1 ? url(path, request, current - 1) : null,
+                        current < lastPage ? url(path, request, current + 1) : null),
+                new Meta(current, from, lastPage, links, path, request.perPage(), to, total));
+    }
+
+    private static String url(String path, PageRequest request, int page) {
+        return UriComponentsBuilder.fromUriString(path)
+                .queryParam("page", page)
+                .queryParam("per_page", request.perPage())
+                .toUriString();
+    }
+}

@@ -1,0 +1,62 @@
+package io.contactdetails.http.security;
+
+import io.contactdetails.http.error.ApiError;
+import io.contactdetails.http.error.JsonResponses;
+import io.contactdetails.http.request.RequestOrigin;
+import io.contactdetails.kernel.account.AccountId;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Resolves X-PLANNR-ACCOUNT-UUID into the {@link Actor}: the account must be listed in the token's
+ * {@code accounts} claim and be an employee; its firm becomes the tenant. Anything else is a 403.
+ */
+final class ActingAccountFilter extends OncePerRequestFilter {
+    private final List<AccountLookup> lookups;
+    private final RequestMatcher operatorRoutes;
+
+    ActingAccountFilter(List<AccountLookup> lookups, RequestMatcher operatorRoutes) {
+        this.lookups = List.copyOf(lookups);
+        this.operatorRoutes = operatorRoutes;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return operatorRoutes.matches(request);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<Actor> actor = TokenClaims.claimedAccount(request.getHeader(TokenClaims.ACTING_ACCOUNT_HEADER),
+                        token.getToken().getClaim(TokenClaims.ACCOUNTS_CLAIM))
+                .flatMap(this::find)
+                .filter(account -> account.type().canAct())
+                .map(account -> new Actor(token.getName(), account.accountId(), account.firmId(),
+                        RequestOrigin.of(request)));
+        if (actor.isEmpty()) {
+            JsonResponses.write(response, HttpServletResponse.SC_FORBIDDEN, ApiError.UNAUTHORIZED);
+            return;
+        }
+        request.setAttribute(Actor.REQUEST_ATTRIBUTE, actor.get());
+        chain.doFilter(request, response);
+    }
+
+    private Optional<AccountLookup.KnownAccount> find(AccountId id) {
+        return lookups.stream().map(lookup -> lookup.find(id)).flatMap(Optional::stream).findFirst();
+    }
+}

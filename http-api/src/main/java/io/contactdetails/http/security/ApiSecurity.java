@@ -1,0 +1,54 @@
+package io.contactdetails.http.security;
+
+import io.contactdetails.http.error.ApiError;
+import io.contactdetails.http.error.JsonResponses;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one security chain of a process, whichever sides it holds: bearer tokens everywhere, the platform
+ * operator's scope on the operator routes the sides declare, an acting account on every other route.
+ */
+public final class ApiSecurity {
+    private static final List<OperatorRoute> ALWAYS_FOR_OPERATORS = List.of(OperatorRoute.anyMethod("/actuator/**"));
+
+    private ApiSecurity() {
+    }
+
+    public static SecurityFilterChain chain(HttpSecurity http, JwtDecoder jwtDecoder, List<AccountLookup> lookups,
+                                            List<OperatorRoute> declared) throws Exception {
+        List<RequestMatcher> operatorMatchers = new ArrayList<>();
+        declared.forEach(route -> operatorMatchers.add(route.matcher()));
+        ALWAYS_FOR_OPERATORS.forEach(route -> operatorMatchers.add(route.matcher()));
+        RequestMatcher operatorRoutes = new OrRequestMatcher(operatorMatchers);
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/error", "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(operatorRoutes).hasAuthority(TokenClaims.PLATFORM_ADMIN_AUTHORITY)
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(jwtDecoder))
+                        .authenticationEntryPoint((request, response, e) ->
+                                JsonResponses.write(response, 401, ApiError.UNAUTHENTICATED))
+                        .accessDeniedHandler((request, response, e) ->
+                                JsonResponses.write(response, 403, ApiError.UNAUTHORIZED)))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, e) ->
+                                JsonResponses.write(response, 401, ApiError.UNAUTHENTICATED))
+                        .accessDeniedHandler((request, response, e) ->
+                                JsonResponses.write(response, 403, ApiError.UNAUTHORIZED)))
+                .addFilterAfter(new ActingAccountFilter(lookups, operatorRoutes), AuthorizationFilter.class)
+                .build();
+    }
+}

@@ -1,0 +1,35 @@
+package io.contactdetails.query.contactdetail.web;
+
+import io.contactdetails.http.error.NotFound;
+import io.contactdetails.http.request.QueryParameters;
+import io.contactdetails.http.resource.ContactDetailResource;
+import io.contactdetails.http.resource.Resources;
+import io.contactdetails.http.security.Actor;
+import io.contactdetails.query.contactdetail.readmodel.ContactDetailReadModel;
+import io.contactdetails.query.infrastructure.ReadModelStates;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class ContactDetailQueryController {
+    private final ContactDetailReadModel contactDetails;
+    private final ReadModelStates states;
+    private final Resources resources;
+
+    public ContactDetailQueryController(ContactDetailReadModel contactDetails, ReadModelStates states,
+                                        Resources resources) {
+        this.contactDetails = contactDetails;
+        this.states = states;
+        this.resources = resources;
+    }
+
+    @GetMapping("/api/v2/contact-details/{uuid}")
+    public ContactDetailResource get(@PathVariable String uuid, @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
+        return contactDetails.find(QueryParameters.uuid(uuid))
+                .filter(found -> actor.actsIn(found.firmUuid()))
+                .map(found -> resources.contactDetail(found, states))
+                .orElseThrow(NotFound::new);
+    }
+}

@@ -1,0 +1,59 @@
+package io.contactdetails.query.history.web;
+
+import io.contactdetails.http.error.NotFound;
+import io.contactdetails.http.request.PageRequest;
+import io.contactdetails.http.request.QueryParameters;
+import io.contactdetails.http.resource.LaravelPage;
+import io.contactdetails.http.security.Actor;
+import io.contactdetails.query.history.History;
+import io.contactdetails.query.history.HistoryEntry;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The audit trail of an account or a contact detail, oldest first, paged like every list. */
+@RestController
+public class HistoryController {
+    private final History history;
+
+    public HistoryController(History history) {
+        this.history = history;
+    }
+
+    @GetMapping("/api/v2/accounts/{uuid}/history")
+    public LaravelPage<HistoryEntry> account(@PathVariable String uuid, @RequestParam(required = false) String page,
+                                             @RequestParam(name = "per_page", required = false) String perPage,
+                                             @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor,
+                                             HttpServletRequest request) {
+        return page(uuid, actor, history::firmOfAccount, history::ofAccount, page, perPage, request);
+    }
+
+    @GetMapping("/api/v2/contact-details/{uuid}/history")
+    public LaravelPage<HistoryEntry> contactDetail(@PathVariable String uuid, @RequestParam(required = false) String page,
+                                                   @RequestParam(name = "per_page", required = false) String perPage,
+                                                   @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor,
+                                                   HttpServletRequest request) {
+        return page(uuid, actor, history::firmOfContactDetail, history::ofContactDetail, page, perPage, request);
+    }
+
+    private static LaravelPage<HistoryEntry> page(String rawId, Actor actor, Function<String, Optional<String>> firmOf,
+                                                  Function<String, List<HistoryEntry>> entries, String page,
+                                                  String perPage, HttpServletRequest request) {
+        PageRequest pageRequest = QueryParameters.page(page, perPage);
+        String id = QueryParameters.uuid(rawId);
+        if (!firmOf.apply(id).map(actor::actsIn).orElse(false)) {
+            throw new NotFound();
+        }
+        List<HistoryEntry> all = entries.apply(id);
+        int from = (int) Math.min(all.size(), (long) pageRequest.offset());
+        int to = Math.min(all.size(), from + pageRequest.perPage());
+        return LaravelPage.of(all.subList(from, to), pageRequest, all.size(), request.getRequestURL().toString());
+    }
+}

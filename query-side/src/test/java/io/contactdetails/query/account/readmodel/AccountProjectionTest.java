@@ -1,0 +1,112 @@
+package io.contactdetails.query.account.readmodel;
+
+import io.contactdetails.http.request.PageRequest;
+import io.contactdetails.http.resource.AccountState;
+import io.contactdetails.kernel.account.AccountCreated;
+import io.contactdetails.kernel.account.AccountId;
+import io.contactdetails.kernel.account.AccountType;
+import io.contactdetails.kernel.contactdetail.ContactDetailAttached;
+import io.contactdetails.kernel.contactdetail.ContactDetailId;
+import io.contactdetails.kernel.contactdetail.ContactType;
+import io.contactdetails.kernel.contactdetail.PrimaryAssigned;
+import io.contactdetails.kernel.contactdetail.PrimaryReason;
+import io.contactdetails.kernel.contactdetail.PrimaryRevoked;
+import io.contactdetails.kernel.firm.FirmId;
+import io.contactdetails.query.ReadModelDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The account read model, built by feeding events to the projection; no Spring, no event store. */
+class AccountProjectionTest {
+    private static final Instant T0 = Instant.parse("2025-09-17T14:46:53Z");
+    private final ReadModelDatabase mongo = new ReadModelDatabase();
+    private final AccountProjection projection = new AccountProjection(mongo.database);
+    private final AccountReadModel readModel = new AccountReadModel(mongo.database);
+    private final FirmId firm = FirmId.random();
+    private final AccountId client = AccountId.random();
+    private final AccountCreated created = new AccountCreated(client, firm, AccountType.CLIENT, "Gareth", "Thompson");
+    private final ContactDetailId first = ContactDetailId.random();
+    private final ContactDetailId second = ContactDetailId.random();
+
+    @AfterEach
+    void close() {
+        mongo.close();
+    }
+
+    private void history() {
+        projection.on(created, T0, 0);
+        projection.on(new ContactDetailAttached(client, first, ContactType.EMAIL, "Home", "a@example.com", null), T0.plusSeconds(1), 1);
+        projection.on(new PrimaryAssigned(client, ContactType.EMAIL, first, PrimaryReason.REQUESTED), T0.plusSeconds(1), 2);
+        projection.on(new ContactDetailAttached(client, second, ContactType.EMAIL, "Work", "b@example.com", null), T0.plusSeconds(2), 3);
+        projection.on(new PrimaryRevoked(client, ContactType.EMAIL, first), T0.plusSeconds(2), 4);
+        projection.on(new PrimaryAssigned(client, ContactType.EMAIL, second, PrimaryReason.REQUESTED), T0.plusSeconds(2), 5);
+    }
+
+    @Test
+    void anAccountIsReadBackByItsId() {
+        projection.on(created, T0, 0);
+        assertThat(readModel.find(client.toString())).contains(new AccountState(client.toString(), firm.toString(),
+                "client", "Gareth", "Thompson", null, null, T0, T0, 0));
+    }
+
+    @Test
+    void primariesFollowAssignedAndRevoked() {
+        history();
+        AccountState account = readModel.find(client.toString()).orElseThrow();
+        assertThat(account.primaryEmailUuid()).isEqualTo(second.toString());
+        assertThat(account.primaryPhoneNumberUuid()).isNull();
+        assertThat(account.updatedAt()).isEqualTo(T0.plusSeconds(2));
+        assertThat(account.createdAt()).isEqualTo(T0);
+        assertThat(account.version()).isEqualTo(5);
+    }
+
+    @Test
+    void aRevocationOfAnotherDetailDoesNotClearThePrimary() {
+        projection.on(created, T0, 0);
+        projection.on(new PrimaryAssigned(client, ContactType.PHONE_NUMBER, second, PrimaryReason.REQUESTED), T0, 1);
+        projection.on(new PrimaryRevoked(client, ContactType.PHONE_NUMBER, first), T0, 2);
+        assertThat(readModel.find(client.toString()).orElseThrow().primaryPhoneNumberUuid()).isEqualTo(second.toString());
+    }
+
+    @Test
+    void handlingEveryEventTwiceChangesNothing() {
+        history();
+        AccountState once = readModel.find(client.toString()).orElseThrow();
+        history();
+        assertThat(readModel.find(client.toString())).contains(once);
+        assertThat(readModel.countInFirm(firm.toString())).isEqualTo(1);
+    }
+
+    @Test
+    void anEventRedeliveredAfterLaterOnesChangesNothing() {
+        history();
+        AccountState once = readModel.find(client.toString()).orElseThrow();
+        projection.on(new PrimaryAssigned(client, ContactType.EMAIL, first, PrimaryReason.REQUESTED), T0.plusSeconds(1), 2);
+        assertThat(readModel.find(client.toString())).contains(once);
+    }
+
+    @Test
+    void listsAreConfinedToTheFirmAndPaged() {
+        projection.on(created, T0, 0);
+        for (int i = 0; i < 3; i++) {
+            projection.on(new AccountCreated(AccountId.random(), firm, AccountType.CLIENT, "N" + i, "L"), T0.plusSeconds(i + 1), 0);
+        }
+        projection.on(new AccountCreated(AccountId.random(), FirmId.random(), AccountType.CLIENT, "Other", "Firm"), T0, 0);
+        assertThat(readModel.countInFirm(firm.toString())).isEqualTo(4);
+        assertThat(readModel.pageInFirm(firm.toString(), new PageRequest(2, 3)))
+                .extracting(AccountState::firstName).containsExactly("N2");
+        assertThat(readModel.pageInFirm(firm.toString(), new PageRequest(1, 2)))
+                .extracting(AccountState::firstName).containsExactly("Gareth", "N0");
+    }
+
+    @Test
+    void resetEmptiesTheReadModel() {
+        projection.on(created, T0, 0);
+        projection.reset();
+        assertThat(readModel.find(client.toString())).isEmpty();
+    }
+}

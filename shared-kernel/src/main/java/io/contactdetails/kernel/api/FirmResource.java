@@ -1,5 +1,0 @@
-package io.contactdetails.kernel.api;
-
-/** The answer to creating a firm: the firm and the employee account that can act in it. */
-public record FirmResource(String uuid, String name, AccountResource account) {
-}
