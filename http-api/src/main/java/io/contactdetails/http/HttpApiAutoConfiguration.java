@@ -9,6 +9,7 @@ import io.contactdetails.http.security.ApiSecurity;
 import io.contactdetails.http.security.JwtDecoders;
 import io.contactdetails.http.security.OperatorRoute;
 import io.contactdetails.kernel.contactdetail.PrimaryAssignedUpcaster;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
@@ -23,7 +24,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
-import java.util.List;
 
 /**
  * What every process of the service gets by having this module on its class path, once, whichever sides it
@@ -45,9 +45,10 @@ public class HttpApiAutoConfiguration {
         }
 
         @Bean
-        public SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, List<AccountLookup> lookups,
-                                               List<OperatorRoute> operatorRoutes) throws Exception {
-            return ApiSecurity.chain(http, jwtDecoder, lookups, operatorRoutes);
+        public SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder,
+                                               ObjectProvider<AccountLookup> lookups,
+                                               ObjectProvider<OperatorRoute> operatorRoutes) throws Exception {
+            return ApiSecurity.chain(http, jwtDecoder, lookups.orderedStream().toList(), operatorRoutes.stream().toList());
         }
 
         @Bean

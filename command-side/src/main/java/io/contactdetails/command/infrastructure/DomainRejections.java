@@ -2,6 +2,7 @@ package io.contactdetails.command.infrastructure;
 
 import io.contactdetails.command.contactdetail.application.OwnersRefused;
 import io.contactdetails.http.error.ApiError;
+import io.contactdetails.http.error.ApiErrors;
 import io.contactdetails.http.error.FieldErrors;
 import io.contactdetails.http.request.JsonFields;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -33,13 +34,13 @@ public class DomainRejections {
                 }
             }
         });
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(ApiError.validation(errors));
+        return ApiErrors.respond(HttpStatus.UNPROCESSABLE_ENTITY, ApiError.validation(errors));
     }
 
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ApiError> conflict(ConcurrencyException e) {
         log.info("Gave up after concurrent changes: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(ApiError.message("The record was changed by another request at the same time. Please retry."));
+        return ApiErrors.respond(HttpStatus.CONFLICT,
+                ApiError.message("The record was changed by another request at the same time. Please retry."));
     }
 }

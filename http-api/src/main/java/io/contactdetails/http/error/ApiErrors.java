@@ -3,6 +3,8 @@ package io.contactdetails.http.error;
 import io.contactdetails.http.request.RequestLimitsFilter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -51,7 +53,8 @@ public class ApiErrors {
     /** RFC 9110 asks a 405 to say which methods the route has. */
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiError> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .contentType(MediaType.APPLICATION_JSON);
         if (e.getSupportedHttpMethods() != null) {
             response.header(HttpHeaders.ALLOW, e.getSupportedHttpMethods().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", ")));
@@ -68,7 +71,8 @@ public class ApiErrors {
         return false;
     }
 
-    private static ResponseEntity<ApiError> respond(HttpStatus status, ApiError error) {
-        return ResponseEntity.status(status).body(error);
+    /** Always JSON, whatever the request's Accept header asked for: an error is never turned into a 406 or a 500. */
+    public static ResponseEntity<ApiError> respond(HttpStatusCode status, ApiError error) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(error);
     }
 }

@@ -3,6 +3,7 @@ package io.contactdetails.http.error;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,6 +15,6 @@ public class JsonErrorController implements ErrorController {
     public ResponseEntity<ApiError> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value && value >= 400 ? value : 500;
-        return ResponseEntity.status(status).body(ApiError.forStatus(status));
+        return ApiErrors.respond(HttpStatusCode.valueOf(status), ApiError.forStatus(status));
     }
 }

@@ -6,6 +6,7 @@ import io.contactdetails.command.contactdetail.model.ContactDetail;
 import io.contactdetails.kernel.account.AccountId;
 import io.contactdetails.kernel.contactdetail.CreateContactDetail;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -57,15 +58,15 @@ public class ContactDetailCommands {
 
     /**
      * Loading takes each account's lock until commit; taking them in one global order means two requests
-     * that share owners queue behind each other instead of deadlocking. An id with no stream stays absent.
+     * that share owners queue behind each other instead of deadlocking. An id that names no account stays absent.
      */
     private Map<AccountId, Aggregate<Account>> loadInLockOrder(List<AccountId> ids) {
         Map<AccountId, Aggregate<Account>> loaded = new HashMap<>();
         ids.stream().sorted(Comparator.comparing(AccountId::value)).forEach(id -> {
             try {
                 loaded.put(id, accounts.load(id.toString()));
-            } catch (AggregateNotFoundException unknown) {
-                // refused like any other account that may not own it
+            } catch (AggregateNotFoundException | IncompatibleAggregateException notAnAccount) {
+                // no stream, or another kind of stream (a firm, a contact detail): refused like any non-client
             }
         });
         return loaded;
