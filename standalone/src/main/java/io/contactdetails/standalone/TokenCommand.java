@@ -1,5 +1,6 @@
 package io.contactdetails.standalone;
 
+import io.contactdetails.http.security.TokenMinter;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,8 @@
 package io.contactdetails.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contactdetails.fixtures.Api;
+import io.contactdetails.fixtures.Tenants;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -8,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static io.contactdetails.fixtures.Bodies.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who did what, when, through which request; and what was known at an instant. */
@@ -26,13 +29,9 @@ class AuditTrailTest {
         }
     }
 
-    private static Map<String, Object> email(String value, List<String> owners, boolean primary) {
-        return Map.of("type", "email", "name", "Email", "value", value, "is_primary", primary, "account_uuids", owners);
-    }
-
     @Test
     void everyEventOfARequestSaysWhoWhenAndThroughWhichRequest() {
-        RunningService.Firm firm = service.newFirm("Metadata");
+        Tenants.Firm firm = service.newFirm("Metadata");
         String client = firm.newClient("Meta", "Data");
         Api.Response created = post(firm.api(), "req-metadata-1", email("meta@example.com", List.of(client), true));
         assertThat(created.status()).isEqualTo(201);
@@ -62,7 +61,7 @@ class AuditTrailTest {
 
     @Test
     void aContactDetailsHistoryListsItsChangesWithTheirActorsAndRequests() {
-        RunningService.Firm firm = service.newFirm("History");
+        Tenants.Firm firm = service.newFirm("History");
         String other = firm.api().post("/api/v2/accounts", Map.of("first_name", "Grace", "last_name", "Hopper",
                 "type", "employee")).text("uuid");
         Api asGrace = service.api().as(service.tokenFor(other), other);
@@ -101,7 +100,7 @@ class AuditTrailTest {
 
     @Test
     void anAccountsHistoryShowsHowItsPrimaryChanged() {
-        RunningService.Firm firm = service.newFirm("Account history");
+        Tenants.Firm firm = service.newFirm("Account history");
         String client = firm.newClient("Hist", "Ory");
         String firstEmail = post(firm.api(), "req-a-1", email("one@example.com", List.of(client), false)).text("uuid");
         String secondEmail = post(firm.api(), "req-a-2", email("two@example.com", List.of(client), true)).text("uuid");
@@ -117,7 +116,7 @@ class AuditTrailTest {
         assertThat(entries.get(5).path("changes").path("primary_email").path("to").asText()).isEqualTo(secondEmail);
         assertThat(entries.get(5).path("occurred_at").asText()).matches("\\d{4}-.*[+-]\\d{2}:\\d{2}");
 
-        RunningService.Firm stranger = service.newFirm("Stranger");
+        Tenants.Firm stranger = service.newFirm("Stranger");
         assertThat(stranger.api().get("/api/v2/accounts/" + client + "/history").status()).isEqualTo(404);
         assertThat(stranger.api().get("/api/v2/contact-details/" + firstEmail + "/history").status()).isEqualTo(404);
         assertThat(firm.api().get("/api/v2/accounts/" + java.util.UUID.randomUUID() + "/history").status()).isEqualTo(404);
@@ -125,7 +124,7 @@ class AuditTrailTest {
 
     @Test
     void asOfBetweenTwoPrimaryChangesReturnsTheEarlierPrimary() {
-        RunningService.Firm firm = service.newFirm("Point in time");
+        Tenants.Firm firm = service.newFirm("Point in time");
         String client = firm.newClient("Point", "InTime");
         String earlier = post(firm.api(), "req-p-1", email("earlier@example.com", List.of(client), true)).text("uuid");
         String later = post(firm.api(), "req-p-2", email("later@example.com", List.of(client), true)).text("uuid");

@@ -3,6 +3,8 @@ package io.contactdetails.standalone;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contactdetails.fixtures.Api;
+import io.contactdetails.fixtures.Tenants;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -23,7 +25,7 @@ class BadInputTest {
 
     @Test
     void generatedBadBodiesGet4xxAndWriteNothing() {
-        RunningService.Firm firm = service.newFirm("Bad input");
+        Tenants.Firm firm = service.newFirm("Bad input");
         String client = firm.newClient("Fuzz", "Target");
         String employee = firm.employee();
         String otherFirmsClient = service.newFirm("Bad input, elsewhere").newClient("Other", "Client");

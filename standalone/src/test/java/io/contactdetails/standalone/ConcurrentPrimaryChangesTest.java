@@ -1,5 +1,7 @@
 package io.contactdetails.standalone;
 
+import io.contactdetails.fixtures.Api;
+import io.contactdetails.fixtures.Tenants;
 import io.contactdetails.kernel.contactdetail.ContactType;
 import io.contactdetails.kernel.contactdetail.PrimaryAssigned;
 import io.contactdetails.kernel.contactdetail.PrimaryRevoked;
@@ -25,7 +27,7 @@ class ConcurrentPrimaryChangesTest {
 
     @Test
     void fiftyParallelPrimaryChangesLeaveExactlyOnePrimary() throws Exception {
-        RunningService.Firm firm = service.newFirm("Race");
+        Tenants.Firm firm = service.newFirm("Race");
         String client = firm.newClient("Racing", "Client");
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Api.Response>> responses = new ArrayList<>();

@@ -1,6 +1,9 @@
 package io.contactdetails.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contactdetails.fixtures.Api;
+import io.contactdetails.fixtures.Bodies;
+import io.contactdetails.fixtures.Tenants;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.contactdetails.fixtures.Bodies.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,31 +21,16 @@ class ContactDetailsEndToEndTest {
     private static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{2}:\\d{2}";
     private final RunningService service = RunningService.shared();
 
-    private static Map<String, Object> email(String value, List<String> owners) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "email");
-        body.put("name", "Home email");
-        body.put("value", value);
-        body.put("account_uuids", owners);
-        return body;
-    }
-
     private static JsonNode awaitAccount(Api api, String account, java.util.function.Predicate<JsonNode> condition) {
         return await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v2/accounts/" + account).body(), condition);
     }
 
     @Test
     void theSeedRequestCreatesAPrimaryPhoneNumberForBothOwners() {
-        RunningService.Firm firm = service.newFirm("Seed");
+        Tenants.Firm firm = service.newFirm("Seed");
         String gareth = firm.newClient("Gareth", "Thompson");
         String joint = firm.newClient("Jo", "Thompson");
-        Map<String, Object> seed = new LinkedHashMap<>();
-        seed.put("type", "phone_number");
-        seed.put("name", "Work phone number");
-        seed.put("value", "+443330903630");
-        seed.put("is_primary", true);
-        seed.put("account_uuids", List.of(gareth, joint));
-        seed.put("primary_account_uuids", List.of(gareth, joint));
+        Map<String, Object> seed = Bodies.seed(List.of(gareth, joint));
 
         Api.Response created = firm.api().post("/api/v2/contact-details", seed);
 
@@ -79,7 +68,7 @@ class ContactDetailsEndToEndTest {
 
     @Test
     void aPhoneNumberGivenWithItsCountryIsParsedInThatRegion() {
-        RunningService.Firm firm = service.newFirm("Australia");
+        Tenants.Firm firm = service.newFirm("Australia");
         String client = firm.newClient("Bruce", "Wayne");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "phone_number");
@@ -97,7 +86,7 @@ class ContactDetailsEndToEndTest {
 
     @Test
     void primaryAccountUuidsOnlyTouchesThoseAccounts() {
-        RunningService.Firm firm = service.newFirm("Selective");
+        Tenants.Firm firm = service.newFirm("Selective");
         String first = firm.newClient("First", "Owner");
         String second = firm.newClient("Second", "Owner");
         String firstEmail = firm.api().post("/api/v2/contact-details", email("first@example.com", List.of(first))).text("uuid");
@@ -131,7 +120,7 @@ class ContactDetailsEndToEndTest {
 
     @Test
     void isPrimaryMakesItThePrimaryOfEveryOwner() {
-        RunningService.Firm firm = service.newFirm("Everyone");
+        Tenants.Firm firm = service.newFirm("Everyone");
         String first = firm.newClient("First", "Owner");
         String second = firm.newClient("Second", "Owner");
         firm.api().post("/api/v2/contact-details", email("old1@example.com", List.of(first)));
@@ -148,7 +137,7 @@ class ContactDetailsEndToEndTest {
 
     @Test
     void theSameValueTwiceOnOneAccountIsRefusedAndNothingIsWritten() {
-        RunningService.Firm firm = service.newFirm("Duplicates");
+        Tenants.Firm firm = service.newFirm("Duplicates");
         String client = firm.newClient("Dup", "Licate");
         String other = firm.newClient("Other", "Owner");
         assertThat(firm.api().post("/api/v2/contact-details", email("dup@example.com", List.of(client))).status())
@@ -162,7 +151,7 @@ class ContactDetailsEndToEndTest {
 
     @Test
     void ownersMustBeClientsOfTheCallersFirmAndFailuresLookAlike() {
-        RunningService.Firm firm = service.newFirm("Owners");
+        Tenants.Firm firm = service.newFirm("Owners");
         String client = firm.newClient("Good", "Client");
         String theirClient = service.newFirm("Elsewhere").newClient("Their", "Client");
         long before = service.eventCount();
@@ -181,7 +170,7 @@ class ContactDetailsEndToEndTest {
 
     @Test
     void everyValidationErrorIsReportedAtOnceWithItsPath() {
-        RunningService.Firm firm = service.newFirm("All errors");
+        Tenants.Firm firm = service.newFirm("All errors");
         String client = firm.newClient("A", "B");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "phone_number");
@@ -210,8 +199,8 @@ class ContactDetailsEndToEndTest {
 
     @Test
     void anotherFirmsContactDetailIsNotFound() {
-        RunningService.Firm mine = service.newFirm("Mine too");
-        RunningService.Firm theirs = service.newFirm("Theirs too");
+        Tenants.Firm mine = service.newFirm("Mine too");
+        Tenants.Firm theirs = service.newFirm("Theirs too");
         String theirClient = theirs.newClient("T", "C");
         String theirs1 = theirs.api().post("/api/v2/contact-details", email("t@example.com", List.of(theirClient))).text("uuid");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->

@@ -1,6 +1,8 @@
 package io.contactdetails.standalone;
 
 import io.contactdetails.command.account.model.Account;
+import io.contactdetails.fixtures.Api;
+import io.contactdetails.fixtures.Tenants;
 import io.contactdetails.kernel.contactdetail.PrimaryAssigned;
 import io.contactdetails.kernel.contactdetail.PrimaryReason;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -34,11 +36,7 @@ class EventEvolutionTest {
         args[defaults.length] = "--contact-details.snapshot.account-threshold=" + SNAPSHOT_EVERY;
         service = StandaloneService.start(args);
         jdbc = service.context().getBean(JdbcTemplate.class);
-        TokenMinter tokens = new TokenMinter(RunningService.SECRET);
-        Api.Response firm = Api.anonymous(service.port()).as(tokens.mint("op", List.of(), true, Duration.ofMinutes(5)), null)
-                .post("/api/v2/firms", Map.of("name", "Evolving", "first_name", "Ada", "last_name", "Lovelace"));
-        String employee = firm.body().path("account").path("uuid").asText();
-        adviser = Api.anonymous(service.port()).as(tokens.mint("a", List.of(employee), false, Duration.ofMinutes(5)), employee);
+        adviser = new Tenants(service.port()).newFirm("Evolving").api();
     }
 
     @AfterAll

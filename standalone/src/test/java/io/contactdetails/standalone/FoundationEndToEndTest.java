@@ -1,6 +1,9 @@
 package io.contactdetails.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contactdetails.fixtures.Api;
+import io.contactdetails.fixtures.Tenants;
+import io.contactdetails.http.security.TokenMinter;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -52,7 +55,7 @@ class FoundationEndToEndTest {
 
     @Test
     void accountTypesAreCreatedAsAsked() {
-        RunningService.Firm firm = service.newFirm("Types");
+        Tenants.Firm firm = service.newFirm("Types");
         for (String type : List.of("client", "employee", "external")) {
             Api.Response created = firm.api().post("/api/v2/accounts",
                     Map.of("first_name", "A", "last_name", "B", "type", type));
@@ -63,7 +66,7 @@ class FoundationEndToEndTest {
 
     @Test
     void withoutAValidTokenTheAnswerIs401() {
-        RunningService.Firm firm = service.newFirm("Tokens");
+        Tenants.Firm firm = service.newFirm("Tokens");
         Api anonymous = service.api();
         assertThat(anonymous.get("/api/v2/accounts/" + firm.employee()).status()).isEqualTo(401);
         Api.Response post = anonymous.post("/api/v2/accounts", Map.of("first_name", "A", "last_name", "B"));
@@ -73,14 +76,14 @@ class FoundationEndToEndTest {
         String forged = new TokenMinter("another-secret-that-is-also-long-enough!").mint("x",
                 List.of(firm.employee()), false, Duration.ofMinutes(5));
         assertThat(service.api().as(forged, firm.employee()).get("/api/v2/accounts").status()).isEqualTo(401);
-        String expired = service.tokens.mint("x", List.of(firm.employee()), false, Duration.ofMinutes(-5));
+        String expired = service.tenants.tokens().mint("x", List.of(firm.employee()), false, Duration.ofMinutes(-5));
         assertThat(service.api().as(expired, firm.employee()).get("/api/v2/accounts").status()).isEqualTo(401);
         assertThat(service.api().as("not-a-jwt", firm.employee()).post("/api/v2/accounts", "{}").status()).isEqualTo(401);
     }
 
     @Test
     void actingAsAnAccountTheTokenDoesNotListIs403() {
-        RunningService.Firm firm = service.newFirm("Claims");
+        Tenants.Firm firm = service.newFirm("Claims");
         String other = service.newFirm("Other").employee();
         Api wrongAccount = service.api().as(service.tokenFor(other), firm.employee());
         Api.Response post = wrongAccount.post("/api/v2/accounts", Map.of("first_name", "A", "last_name", "B"));
@@ -95,7 +98,7 @@ class FoundationEndToEndTest {
 
     @Test
     void aClientOrExternalAccountCannotAct() {
-        RunningService.Firm firm = service.newFirm("Clients cannot act");
+        Tenants.Firm firm = service.newFirm("Clients cannot act");
         String client = firm.newClient("Cli", "Ent");
         Api asClient = service.api().as(service.tokenFor(client), client);
         assertThat(asClient.post("/api/v2/accounts", Map.of("first_name", "A", "last_name", "B")).status())
@@ -107,15 +110,15 @@ class FoundationEndToEndTest {
 
     @Test
     void onlyAPlatformAdminCreatesFirms() {
-        RunningService.Firm firm = service.newFirm("Admins");
+        Tenants.Firm firm = service.newFirm("Admins");
         Api.Response asEmployee = firm.api().post("/api/v2/firms", Map.of("name", "X", "first_name", "A", "last_name", "B"));
         assertThat(asEmployee.status()).isEqualTo(403);
     }
 
     @Test
     void anotherFirmsAccountIsNotFound() {
-        RunningService.Firm mine = service.newFirm("Mine");
-        RunningService.Firm theirs = service.newFirm("Theirs");
+        Tenants.Firm mine = service.newFirm("Mine");
+        Tenants.Firm theirs = service.newFirm("Theirs");
         String theirClient = theirs.newClient("Their", "Client");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(theirs.api().get("/api/v2/accounts/" + theirClient).status()).isEqualTo(200));
@@ -129,7 +132,7 @@ class FoundationEndToEndTest {
 
     @Test
     void invalidAccountsAreRejectedWithEveryFieldError() {
-        RunningService.Firm firm = service.newFirm("Validation");
+        Tenants.Firm firm = service.newFirm("Validation");
         Api.Response missing = firm.api().post("/api/v2/accounts", Map.of("type", "robot"));
         assertThat(missing.status()).isEqualTo(422);
         assertThat(missing.text("message")).isEqualTo("The first name field is required. (and 2 more errors)");
@@ -151,7 +154,7 @@ class FoundationEndToEndTest {
 
     @Test
     void malformedOversizedAndMisroutedRequestsGetClearAnswers() {
-        RunningService.Firm firm = service.newFirm("Bad requests");
+        Tenants.Firm firm = service.newFirm("Bad requests");
         assertThat(firm.api().post("/api/v2/accounts", "{\"first_name\":").status()).isEqualTo(400);
         String huge = "{\"first_name\":\"" + "x".repeat(70_000) + "\",\"last_name\":\"y\"}";
         Api.Response tooLarge = firm.api().post("/api/v2/accounts", huge);

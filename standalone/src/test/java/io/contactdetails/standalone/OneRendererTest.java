@@ -1,12 +1,14 @@
 package io.contactdetails.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contactdetails.fixtures.Api;
+import io.contactdetails.fixtures.Tenants;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
+import static io.contactdetails.fixtures.Bodies.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,13 +21,9 @@ import static org.awaitility.Awaitility.await;
 class OneRendererTest {
     private final RunningService service = RunningService.shared();
 
-    private static Map<String, Object> email(String value, List<String> owners, boolean primary) {
-        return Map.of("type", "email", "name", "Email", "value", value, "is_primary", primary, "account_uuids", owners);
-    }
-
     @Test
     void theAnswerToACreateEqualsTheReadsOfTheDetailAndOfItsOwners() throws InterruptedException {
-        RunningService.Firm firm = service.newFirm("One renderer");
+        Tenants.Firm firm = service.newFirm("One renderer");
         String a = firm.newClient("Alice", "Shared");
         String b = firm.newClient("Bob", "Shared");
         assertThat(firm.api().post("/api/v2/contact-details", email("shared@example.com", List.of(a, b), false))

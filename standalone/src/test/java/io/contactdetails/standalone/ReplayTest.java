@@ -4,6 +4,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.contactdetails.fixtures.Api;
+import io.contactdetails.fixtures.Tenants;
 import io.contactdetails.query.operations.ProjectionLag;
 import io.contactdetails.query.operations.Replay;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -26,30 +28,21 @@ import static org.awaitility.Awaitility.await;
 
 /** Rebuilding the read models from events spread over time gives what was built live, and nothing else. */
 class ReplayTest {
-    private static final TokenMinter TOKENS = new TokenMinter(RunningService.SECRET);
-
-    private record Firm(Api adviser, String employee) {
-    }
-
-    private static Firm newFirm(StandaloneService service) {
-        Api.Response firm = Api.anonymous(service.port()).as(TOKENS.mint("op", List.of(), true, Duration.ofMinutes(5)), null)
-                .post("/api/v2/firms", Map.of("name", "Replayed", "first_name", "Ada", "last_name", "Lovelace"));
-        String employee = firm.body().path("account").path("uuid").asText();
-        return new Firm(Api.anonymous(service.port())
-                .as(TOKENS.mint("a", List.of(employee), false, Duration.ofMinutes(5)), employee), employee);
+    private static Tenants.Firm newFirm(StandaloneService service) {
+        return new Tenants(service.port()).newFirm("Replayed");
     }
 
     /** Clients with emails, each request waiting for its projection: history spread over well past a second. */
-    private static List<String> spreadHistory(Firm firm, Duration atLeast) {
+    private static List<String> spreadHistory(Tenants.Firm firm, Duration atLeast) {
         List<String> clients = new ArrayList<>();
         Instant start = Instant.now();
         while (clients.size() < 8 || Duration.between(start, Instant.now()).compareTo(atLeast) < 0) {
-            String client = firm.adviser().post("/api/v2/accounts", Map.of("first_name", "C" + clients.size(),
+            String client = firm.api().post("/api/v2/accounts", Map.of("first_name", "C" + clients.size(),
                     "last_name", "Lient")).text("uuid");
-            firm.adviser().post("/api/v2/contact-details", Map.of("type", "email", "name", "Email",
+            firm.api().post("/api/v2/contact-details", Map.of("type", "email", "name", "Email",
                     "value", "c" + clients.size() + "@example.com", "account_uuids", List.of(client)));
             await().atMost(Duration.ofSeconds(10)).until(() ->
-                    !firm.adviser().get("/api/v2/accounts/" + client).body().path("primary_email").isNull());
+                    !firm.api().get("/api/v2/accounts/" + client).body().path("primary_email").isNull());
             clients.add(client);
         }
         return clients;
@@ -68,7 +61,7 @@ class ReplayTest {
         List<Class<?>> probes = List.of(ReplayProbes.StatusProbe.class, ReplayProbes.SideEffectProbe.class);
         try (StandaloneService service = StandaloneService.start(probes,
                 RunningService.arguments(RunningService.newDataDirectory()))) {
-            Firm firm = newFirm(service);
+            Tenants.Firm firm = newFirm(service);
             spreadHistory(firm, Duration.ofMillis(1500));
             JdbcTemplate jdbc = service.context().getBean(JdbcTemplate.class);
             Map<String, Object> span = jdbc.queryForMap("SELECT min(timestamp) AS first, max(timestamp) AS last, "
@@ -89,8 +82,9 @@ class ReplayTest {
             assertThat(sideEffectsBefore).isEqualTo(events);
             statuses.clear();
 
-            Api operator = Api.anonymous(service.port()).as(TOKENS.mint("op", List.of(), true, Duration.ofMinutes(5)), null);
-            assertThat(firm.adviser().post("/api/v2/operations/replay", "{}").status()).isEqualTo(403);
+            Tenants tenants = new Tenants(service.port());
+            Api operator = tenants.anonymous().as(tenants.adminToken(), null);
+            assertThat(firm.api().post("/api/v2/operations/replay", "{}").status()).isEqualTo(403);
             Api.Response started = operator.post("/api/v2/operations/replay", "{}");
             assertThat(started.status()).isEqualTo(202);
             await().atMost(Duration.ofSeconds(30)).until(() ->
@@ -103,10 +97,10 @@ class ReplayTest {
             assertThat(sideEffects.get()).isEqualTo(sideEffectsBefore);
             assertThat(lag.count()).isEqualTo(lagBefore);
 
-            String after = firm.adviser().post("/api/v2/accounts", Map.of("first_name", "After", "last_name", "Replay"))
+            String after = firm.api().post("/api/v2/accounts", Map.of("first_name", "After", "last_name", "Replay"))
                     .text("uuid");
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    assertThat(firm.adviser().get("/api/v2/accounts/" + after).status()).isEqualTo(200));
+                    assertThat(firm.api().get("/api/v2/accounts/" + after).status()).isEqualTo(200));
             assertThat(sideEffects.get()).isEqualTo(sideEffectsBefore + 1);
             assertThat(statuses.get(statuses.size() - 1)).isEqualTo(ReplayStatus.REGULAR);
         }

@@ -1,5 +1,7 @@
 package io.contactdetails.standalone;
 
+import io.contactdetails.fixtures.Api;
+import io.contactdetails.fixtures.Tenants;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -19,21 +21,17 @@ class RestartTest {
         String employee;
         String client;
         try (StandaloneService first = StandaloneService.start(RunningService.arguments(dataDirectory))) {
-            Api api = Api.anonymous(first.port());
-            TokenMinter tokens = new TokenMinter(RunningService.SECRET);
-            Api.Response firm = api.as(tokens.mint("op", List.of(), true, Duration.ofMinutes(5)), null)
-                    .post("/api/v2/firms", Map.of("name", "Durable", "first_name", "Ada", "last_name", "Lovelace"));
-            employee = firm.body().path("account").path("uuid").asText();
-            Api adviser = api.as(tokens.mint("a", List.of(employee), false, Duration.ofMinutes(5)), employee);
-            client = adviser.post("/api/v2/accounts", Map.of("first_name", "Gareth", "last_name", "Thompson")).text("uuid");
+            Tenants.Firm firm = new Tenants(first.port()).newFirm("Durable");
+            employee = firm.employee();
+            Api adviser = firm.api();
+            client = firm.newClient("Gareth", "Thompson");
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(adviser.get("/api/v2/accounts/" + client).status()).isEqualTo(200));
         }
 
         try (StandaloneService second = StandaloneService.start(RunningService.arguments(dataDirectory))) {
-            TokenMinter tokens = new TokenMinter(RunningService.SECRET);
-            Api adviser = Api.anonymous(second.port())
-                    .as(tokens.mint("a", List.of(employee), false, Duration.ofMinutes(5)), employee);
+            Tenants tenants = new Tenants(second.port());
+            Api adviser = tenants.anonymous().as(tenants.tokenFor(employee), employee);
             Api.Response read = adviser.get("/api/v2/accounts/" + client);
             assertThat(read.status()).isEqualTo(200);
             assertThat(read.text("name")).isEqualTo("Gareth Thompson");

@@ -1,32 +1,32 @@
 package io.contactdetails.standalone;
 
+import io.contactdetails.fixtures.Api;
+import io.contactdetails.fixtures.Tenants;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * The standalone service on fresh embedded stores in a temporary data directory, shared by the end-to-end
  * tests of one JVM (starting PostgreSQL once keeps the suite fast); tests isolate themselves by firm.
  */
 final class RunningService {
-    static final String SECRET = "end-to-end-tests-secret-of-at-least-32-bytes";
+    static final String SECRET = Tenants.SECRET;
     private static RunningService shared;
 
     final Path dataDirectory;
     final StandaloneService service;
-    final TokenMinter tokens = new TokenMinter(SECRET);
+    final Tenants tenants;
 
     private RunningService(Path dataDirectory) {
         this.dataDirectory = dataDirectory;
         this.service = StandaloneService.start(arguments(dataDirectory));
+        this.tenants = new Tenants(service.port());
     }
 
     static synchronized RunningService shared() {
@@ -62,11 +62,15 @@ final class RunningService {
     }
 
     String adminToken() {
-        return tokens.mint("operator", List.of(), true, Duration.ofMinutes(10));
+        return tenants.adminToken();
     }
 
     String tokenFor(String... accounts) {
-        return tokens.mint("adviser@example.com", List.of(accounts), false, Duration.ofMinutes(10));
+        return tenants.tokenFor(accounts);
+    }
+
+    Tenants.Firm newFirm(String name) {
+        return tenants.newFirm(name);
     }
 
     JdbcTemplate jdbc() {
@@ -79,26 +83,5 @@ final class RunningService {
 
     long eventCount() {
         return jdbc().queryForObject("SELECT count(*) FROM domainevententry", Long.class);
-    }
-
-    /** A new firm with its first employee, and an api acting as that employee. */
-    Firm newFirm(String name) {
-        Api.Response created = api().as(adminToken(), null).post("/api/v2/firms",
-                Map.of("name", name, "first_name", "Ada", "last_name", "Lovelace"));
-        if (created.status() != 201) {
-            throw new IllegalStateException("Could not create a firm: " + created.raw());
-        }
-        String employee = created.body().path("account").path("uuid").asText();
-        return new Firm(created.text("uuid"), employee, api().as(tokenFor(employee), employee));
-    }
-
-    record Firm(String uuid, String employee, Api api) {
-        String newClient(String firstName, String lastName) {
-            Api.Response created = api.post("/api/v2/accounts", Map.of("first_name", firstName, "last_name", lastName));
-            if (created.status() != 201) {
-                throw new IllegalStateException("Could not create a client: " + created.raw());
-            }
-            return created.text("uuid");
-        }
     }
 }

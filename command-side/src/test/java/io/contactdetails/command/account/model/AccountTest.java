@@ -1,5 +1,6 @@
 package io.contactdetails.command.account.model;
 
+import io.contactdetails.fixtures.Events;
 import io.contactdetails.kernel.account.AccountCreated;
 import io.contactdetails.kernel.account.AccountId;
 import io.contactdetails.kernel.account.AccountType;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccountTest {
     private static final FirmId FIRM = FirmId.random();
     private static final AccountId CLIENT = AccountId.random();
-    private static final ContactDetailName WORK = new ContactDetailName("Work");
+    private static final ContactDetailName WORK = new ContactDetailName(Events.LABEL);
     private static final EmailAddress FIRST_EMAIL = new EmailAddress("first@example.com");
     private static final EmailAddress SECOND_EMAIL = new EmailAddress("second@example.com");
     private static final PhoneNumber PHONE = PhoneNumber.parse("+443330903630", "GB");
@@ -39,15 +40,15 @@ class AccountTest {
     }
 
     private static AccountCreated clientCreated() {
-        return new AccountCreated(CLIENT, FIRM, AccountType.CLIENT, "Gareth", "Thompson");
+        return Events.clientCreated(CLIENT, FIRM);
     }
 
     private static ContactDetailAttached attached(ContactDetailId id, ContactValue value) {
-        return new ContactDetailAttached(CLIENT, id, value.type(), WORK.value(), value.value(), value.phoneNumberMeta());
+        return Events.attached(CLIENT, id, value);
     }
 
     private static PrimaryAssigned primaryAssigned(ContactDetailId id) {
-        return new PrimaryAssigned(CLIENT, ContactType.EMAIL, id, PrimaryReason.REQUESTED);
+        return Events.emailPrimaryRequested(CLIENT, id);
     }
 
     @Test
@@ -122,7 +123,7 @@ class AccountTest {
 
     @Test
     void anEmployeeOwnsNoContactDetails() {
-        fixture.given(new AccountCreated(CLIENT, FIRM, AccountType.EMPLOYEE, "Ada", "Lovelace"))
+        fixture.given(Events.accountCreated(CLIENT, FIRM, AccountType.EMPLOYEE))
                 .whenInvoking(CLIENT.toString(), account -> assertThat(account.attach(ContactDetailId.random(), FIRM, WORK,
                         FIRST_EMAIL, true)).contains(OwnershipRefusal.NOT_A_CLIENT_OF_THE_FIRM))
                 .expectNoEvents();
@@ -130,7 +131,7 @@ class AccountTest {
 
     @Test
     void anExternalAccountOwnsNoContactDetails() {
-        fixture.given(new AccountCreated(CLIENT, FIRM, AccountType.EXTERNAL, "Ex", "Ternal"))
+        fixture.given(Events.accountCreated(CLIENT, FIRM, AccountType.EXTERNAL))
                 .whenInvoking(CLIENT.toString(), account -> assertThat(account.attach(ContactDetailId.random(), FIRM, WORK,
                         FIRST_EMAIL, false)).contains(OwnershipRefusal.NOT_A_CLIENT_OF_THE_FIRM))
                 .expectNoEvents();

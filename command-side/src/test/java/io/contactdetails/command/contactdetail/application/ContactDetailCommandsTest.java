@@ -2,7 +2,7 @@ package io.contactdetails.command.contactdetail.application;
 
 import io.contactdetails.command.HandlerFixture;
 import io.contactdetails.command.account.model.OwnershipRefusal;
-import io.contactdetails.kernel.account.AccountCreated;
+import io.contactdetails.fixtures.Events;
 import io.contactdetails.kernel.account.AccountId;
 import io.contactdetails.kernel.account.AccountType;
 import io.contactdetails.kernel.contactdetail.ContactDetailAttached;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.entry;
 /** The multi-owner create, specified where it is decided: the handler that loads the owners and asks each. */
 class ContactDetailCommandsTest {
     private static final FirmId FIRM = FirmId.random();
-    private static final ContactDetailName HOME = new ContactDetailName("Home");
+    private static final ContactDetailName HOME = new ContactDetailName(Events.LABEL);
     private static final EmailAddress EMAIL = new EmailAddress("shared@example.com");
     // ids whose order is known, so the lock order can be told from the request order
     private static final AccountId LOW = new AccountId(new UUID(0, 1));
@@ -47,7 +47,7 @@ class ContactDetailCommandsTest {
     }
 
     private void givenAccount(AccountId id, FirmId firm, AccountType type, Object... later) {
-        fixture.given("Account", id.toString(), new AccountCreated(id, firm, type, "First", "Last"));
+        fixture.given("Account", id.toString(), Events.accountCreated(id, firm, type));
         fixture.given("Account", id.toString(), later);
     }
 
@@ -56,7 +56,11 @@ class ContactDetailCommandsTest {
     }
 
     private ContactDetailAttached attached(AccountId owner) {
-        return new ContactDetailAttached(owner, detail, ContactType.EMAIL, "Home", EMAIL.value(), null);
+        return Events.attached(owner, detail, EMAIL);
+    }
+
+    private ContactDetailCreated created(List<AccountId> owners) {
+        return Events.created(detail, FIRM, EMAIL, owners);
     }
 
     @Test
@@ -69,7 +73,7 @@ class ContactDetailCommandsTest {
         assertThat(outcome.failure()).isNull();
         assertThat(outcome.accountsLoaded()).containsExactly(LOW.toString(), HIGH.toString());
         assertThat(outcome.events()).containsExactly(
-                new ContactDetailCreated(detail, FIRM, ContactType.EMAIL, "Home", EMAIL.value(), null, List.of(HIGH, LOW)),
+                created(List.of(HIGH, LOW)),
                 attached(HIGH), new PrimaryAssigned(HIGH, ContactType.EMAIL, detail, PrimaryReason.FIRST_OF_ITS_TYPE),
                 attached(LOW), new PrimaryAssigned(LOW, ContactType.EMAIL, detail, PrimaryReason.FIRST_OF_ITS_TYPE));
     }
@@ -78,15 +82,15 @@ class ContactDetailCommandsTest {
     void everyOwnerItIsPrimaryForRevokesItsOldPrimaryBeforeTheNewOneIsAssigned() {
         ContactDetailId lowOld = ContactDetailId.random();
         ContactDetailId highOld = ContactDetailId.random();
-        givenClient(LOW, new ContactDetailAttached(LOW, lowOld, ContactType.EMAIL, "Old", "low@example.com", null),
-                new PrimaryAssigned(LOW, ContactType.EMAIL, lowOld, PrimaryReason.REQUESTED));
-        givenClient(HIGH, new ContactDetailAttached(HIGH, highOld, ContactType.EMAIL, "Old", "high@example.com", null),
-                new PrimaryAssigned(HIGH, ContactType.EMAIL, highOld, PrimaryReason.REQUESTED));
+        givenClient(LOW, Events.attachedEmail(LOW, lowOld, "low@example.com"),
+                Events.emailPrimaryRequested(LOW, lowOld));
+        givenClient(HIGH, Events.attachedEmail(HIGH, highOld, "high@example.com"),
+                Events.emailPrimaryRequested(HIGH, highOld));
 
         HandlerFixture.Outcome outcome = create(List.of(LOW, HIGH), List.of(LOW, HIGH));
 
         assertThat(outcome.events()).containsExactly(
-                new ContactDetailCreated(detail, FIRM, ContactType.EMAIL, "Home", EMAIL.value(), null, List.of(LOW, HIGH)),
+                created(List.of(LOW, HIGH)),
                 attached(LOW), new PrimaryRevoked(LOW, ContactType.EMAIL, lowOld),
                 new PrimaryAssigned(LOW, ContactType.EMAIL, detail, PrimaryReason.REQUESTED),
                 attached(HIGH), new PrimaryRevoked(HIGH, ContactType.EMAIL, highOld),
@@ -96,14 +100,14 @@ class ContactDetailCommandsTest {
     @Test
     void anOwnerNotNamedPrimaryKeepsItsPrimary() {
         ContactDetailId lowOld = ContactDetailId.random();
-        givenClient(LOW, new ContactDetailAttached(LOW, lowOld, ContactType.EMAIL, "Old", "low@example.com", null),
-                new PrimaryAssigned(LOW, ContactType.EMAIL, lowOld, PrimaryReason.REQUESTED));
+        givenClient(LOW, Events.attachedEmail(LOW, lowOld, "low@example.com"),
+                Events.emailPrimaryRequested(LOW, lowOld));
         givenClient(HIGH);
 
         HandlerFixture.Outcome outcome = create(List.of(LOW, HIGH), List.of(HIGH));
 
         assertThat(outcome.events()).containsExactly(
-                new ContactDetailCreated(detail, FIRM, ContactType.EMAIL, "Home", EMAIL.value(), null, List.of(LOW, HIGH)),
+                created(List.of(LOW, HIGH)),
                 attached(LOW),
                 attached(HIGH), new PrimaryAssigned(HIGH, ContactType.EMAIL, detail, PrimaryReason.REQUESTED));
     }
@@ -119,10 +123,9 @@ class ContactDetailCommandsTest {
         givenClient(client);
         givenAccount(employee, FIRM, AccountType.EMPLOYEE);
         givenAccount(elsewhere, FirmId.random(), AccountType.CLIENT);
-        givenClient(holder, new ContactDetailAttached(holder, existing, ContactType.EMAIL, "Old", EMAIL.value(), null));
+        givenClient(holder, Events.attached(holder, existing, EMAIL));
         AccountId aContactDetail = new AccountId(existing.value());
-        fixture.given("ContactDetail", existing.toString(), new ContactDetailCreated(existing, FIRM, ContactType.EMAIL,
-                "Old", EMAIL.value(), null, List.of(holder)));
+        fixture.given("ContactDetail", existing.toString(), Events.created(existing, FIRM, EMAIL, List.of(holder)));
 
         HandlerFixture.Outcome outcome = create(List.of(client, unknown, employee, elsewhere, holder, aContactDetail),
                 List.of());

@@ -1,11 +1,11 @@
 package io.contactdetails.query.account.readmodel;
 
+import io.contactdetails.fixtures.Events;
 import io.contactdetails.http.request.PageRequest;
 import io.contactdetails.http.resource.AccountState;
 import io.contactdetails.kernel.account.AccountCreated;
 import io.contactdetails.kernel.account.AccountId;
 import io.contactdetails.kernel.account.AccountType;
-import io.contactdetails.kernel.contactdetail.ContactDetailAttached;
 import io.contactdetails.kernel.contactdetail.ContactDetailId;
 import io.contactdetails.kernel.contactdetail.ContactType;
 import io.contactdetails.kernel.contactdetail.PrimaryAssigned;
@@ -28,7 +28,7 @@ class AccountProjectionTest {
     private final AccountReadModel readModel = new AccountReadModel(mongo.database);
     private final FirmId firm = FirmId.random();
     private final AccountId client = AccountId.random();
-    private final AccountCreated created = new AccountCreated(client, firm, AccountType.CLIENT, "Gareth", "Thompson");
+    private final AccountCreated created = Events.clientCreated(client, firm);
     private final ContactDetailId first = ContactDetailId.random();
     private final ContactDetailId second = ContactDetailId.random();
 
@@ -39,11 +39,11 @@ class AccountProjectionTest {
 
     private void history() {
         projection.on(created, T0, 0);
-        projection.on(new ContactDetailAttached(client, first, ContactType.EMAIL, "Home", "a@example.com", null), T0.plusSeconds(1), 1);
-        projection.on(new PrimaryAssigned(client, ContactType.EMAIL, first, PrimaryReason.REQUESTED), T0.plusSeconds(1), 2);
-        projection.on(new ContactDetailAttached(client, second, ContactType.EMAIL, "Work", "b@example.com", null), T0.plusSeconds(2), 3);
-        projection.on(new PrimaryRevoked(client, ContactType.EMAIL, first), T0.plusSeconds(2), 4);
-        projection.on(new PrimaryAssigned(client, ContactType.EMAIL, second, PrimaryReason.REQUESTED), T0.plusSeconds(2), 5);
+        projection.on(Events.attachedEmail(client, first, "a@example.com"), T0.plusSeconds(1), 1);
+        projection.on(Events.emailPrimaryRequested(client, first), T0.plusSeconds(1), 2);
+        projection.on(Events.attachedEmail(client, second, "b@example.com"), T0.plusSeconds(2), 3);
+        projection.on(Events.emailPrimaryRevoked(client, first), T0.plusSeconds(2), 4);
+        projection.on(Events.emailPrimaryRequested(client, second), T0.plusSeconds(2), 5);
     }
 
     @Test
@@ -85,7 +85,7 @@ class AccountProjectionTest {
     void anEventRedeliveredAfterLaterOnesChangesNothing() {
         history();
         AccountState once = readModel.find(client.toString()).orElseThrow();
-        projection.on(new PrimaryAssigned(client, ContactType.EMAIL, first, PrimaryReason.REQUESTED), T0.plusSeconds(1), 2);
+        projection.on(Events.emailPrimaryRequested(client, first), T0.plusSeconds(1), 2);
         assertThat(readModel.find(client.toString())).contains(once);
     }
 

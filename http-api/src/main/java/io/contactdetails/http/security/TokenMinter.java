@@ -1,4 +1,4 @@
-package io.contactdetails.standalone;
+package io.contactdetails.http.security;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
