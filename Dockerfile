@@ -3,6 +3,8 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
 COPY shared-kernel shared-kernel
+COPY http-api http-api
+COPY test-fixtures test-fixtures
 COPY command-side command-side
 COPY query-side query-side
 COPY standalone standalone
