@@ -9,6 +9,7 @@ import io.contactdetails.http.security.ApiSecurity;
 import io.contactdetails.http.security.JwtDecoders;
 import io.contactdetails.http.security.OperatorRoute;
 import io.contactdetails.kernel.contactdetail.PrimaryAssignedUpcaster;
+import io.contactdetails.kernel.contactdetail.PrimaryRevokedUpcaster;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -66,5 +67,10 @@ public class HttpApiAutoConfiguration {
     @Bean
     public PrimaryAssignedUpcaster primaryAssignedUpcaster() {
         return new PrimaryAssignedUpcaster();
+    }
+
+    @Bean
+    public PrimaryRevokedUpcaster primaryRevokedUpcaster() {
+        return new PrimaryRevokedUpcaster();
     }
 }

@@ -92,7 +92,8 @@ class BadInputTest {
             body.put("type", "phone_number");
             body.set("value", JSON.arrayNode().add("GB").add("+443330903630"));
         });
-        for (Object flag : List.of("yes", 1, "true", 0)) {
+        // Laravel's boolean rule takes true, false, 1, 0, "1" and "0"; anything else is refused
+        for (Object flag : List.of("yes", 2, "true", "01", -1)) {
             defects.add(body -> body.set("is_primary", JSON.pojoNode(flag)));
         }
         defects.add(body -> body.set("is_primary", JSON.arrayNode()));

@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.contactdetails.fixtures.Api;
+import io.contactdetails.fixtures.Bodies;
 import io.contactdetails.fixtures.Tenants;
 import io.contactdetails.query.operations.ProjectionLag;
 import io.contactdetails.query.operations.Replay;
@@ -104,6 +105,28 @@ class ReplayTest {
             assertThat(sideEffects.get()).isEqualTo(sideEffectsBefore + 1);
             assertThat(statuses.get(statuses.size() - 1)).isEqualTo(ReplayStatus.REGULAR);
         }
+    }
+
+    @Test
+    void verifyAgreesAfterChangesMovesAndDeletes() {
+        Path dataDirectory = RunningService.newDataDirectory();
+        try (StandaloneService service = StandaloneService.start(RunningService.arguments(dataDirectory))) {
+            Tenants.Firm firm = newFirm(service);
+            String ada = firm.newClient("Ada", "A");
+            String bob = firm.newClient("Bob", "B");
+            String kept = firm.api().post("/api/v2/contact-details", Bodies.email("kept@example.com", List.of(ada, bob)))
+                    .text("uuid");
+            String gone = firm.api().post("/api/v2/contact-details", Bodies.email("gone@example.com", List.of(ada), true))
+                    .text("uuid");
+            Api api = firm.api();
+            assertThat(api.send(api.builder("/api/v2/contact-details/" + kept).header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"value\":\"moved@example.com\","
+                            + "\"account_uuids\":[\"" + bob + "\"],\"primary_account_uuids\":[]}"))).status()).isEqualTo(200);
+            assertThat(api.send(api.builder("/api/v2/contact-details/" + gone).DELETE()).status()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v2/contact-details/" + gone).status() == 404);
+        }
+        Result verified = runReplay("--verify", "--data-dir", dataDirectory.toString());
+        assertThat(verified.exitCode).as(verified.out).isZero();
     }
 
     @Test

@@ -40,7 +40,7 @@ class RestartTest {
             Api.Response changed = adviser.post("/api/v2/contact-details", Map.of("type", "email", "name", "Home",
                     "value", "gareth@example.com", "account_uuids", List.of(client)));
             assertThat(changed.status()).isEqualTo(201);
-            assertThat(changed.body().path("primary_accounts").get(0).asText()).isEqualTo(client);
+            assertThat(changed.body().path("primary_accounts").get(0).path("uuid").asText()).isEqualTo(client);
             Long events = second.context().getBean(org.springframework.jdbc.core.JdbcTemplate.class)
                     .queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?", Long.class, client);
             assertThat(events).isEqualTo(3); // created, attached, primary assigned

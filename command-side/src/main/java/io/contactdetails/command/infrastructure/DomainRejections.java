@@ -1,6 +1,9 @@
 package io.contactdetails.command.infrastructure;
 
 import io.contactdetails.command.contactdetail.application.OwnersRefused;
+import io.contactdetails.command.contactdetail.model.ContactDetailNotFound;
+import io.contactdetails.command.contactdetail.web.OwnerErrors;
+import io.contactdetails.kernel.contactdetail.ContactDetailOwners;
 import io.contactdetails.http.error.ApiError;
 import io.contactdetails.http.error.ApiErrors;
 import io.contactdetails.http.error.FieldErrors;
@@ -35,6 +38,18 @@ public class DomainRejections {
             }
         });
         return ApiErrors.respond(HttpStatus.UNPROCESSABLE_ENTITY, ApiError.validation(errors));
+    }
+
+    @ExceptionHandler(ContactDetailNotFound.class)
+    ResponseEntity<ApiError> contactDetailNotFound() {
+        return ApiErrors.respond(HttpStatus.NOT_FOUND, ApiError.NOT_FOUND);
+    }
+
+    /** Primaries named in a PUT without owners are judged against the owners the detail has inside the unit of work. */
+    @ExceptionHandler(ContactDetailOwners.Invalid.class)
+    ResponseEntity<ApiError> invalidOwners(ContactDetailOwners.Invalid e) {
+        return ApiErrors.respond(HttpStatus.UNPROCESSABLE_ENTITY,
+                ApiError.validation(OwnerErrors.report(new FieldErrors(), e.violations())));
     }
 
     @ExceptionHandler(ConcurrencyException.class)

@@ -50,16 +50,21 @@ public final class JsonFields {
         return requiredString(field).flatMap(text -> valueOf(field, () -> Text.required(text, attribute(field))));
     }
 
+    /** A boolean in Laravel's accepted forms: {@code true}, {@code false}, {@code 1}, {@code 0}, {@code "1"}, {@code "0"}. */
     public boolean optionalBoolean(String field, boolean otherwise) {
         JsonNode node = node(field);
         if (node == null) {
             return otherwise;
         }
-        if (!node.isBoolean()) {
-            reject(field, "The " + attribute(field) + " field must be true or false.");
-            return otherwise;
+        if (node.isBoolean()) {
+            return node.booleanValue();
         }
-        return node.booleanValue();
+        String form = node.isIntegralNumber() || node.isTextual() ? node.asText() : "";
+        if (form.equals("1") || form.equals("0")) {
+            return form.equals("1");
+        }
+        reject(field, "The " + attribute(field) + " field must be true or false.");
+        return otherwise;
     }
 
     /** Builds a value object, filing its refusal under {@code path}. */

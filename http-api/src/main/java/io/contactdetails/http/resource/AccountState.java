@@ -2,7 +2,9 @@ package io.contactdetails.http.resource;
 
 import io.contactdetails.kernel.account.AccountCreated;
 import io.contactdetails.kernel.contactdetail.ContactDetailAttached;
+import io.contactdetails.kernel.contactdetail.ContactDetailDetached;
 import io.contactdetails.kernel.contactdetail.ContactType;
+import io.contactdetails.kernel.contactdetail.OwnedValueChanged;
 import io.contactdetails.kernel.contactdetail.PrimaryAssigned;
 import io.contactdetails.kernel.contactdetail.PrimaryRevoked;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -37,7 +39,8 @@ public record AccountState(String uuid, String firmUuid, String type, String fir
             boolean current = revoked.contactDetailId().toString().equals(primaryOf(revoked.type().wireName()));
             return withPrimary(revoked.type(), current ? null : primaryOf(revoked.type().wireName()), at, sequence);
         }
-        if (event instanceof ContactDetailAttached) {
+        if (event instanceof ContactDetailAttached || event instanceof ContactDetailDetached
+                || event instanceof OwnedValueChanged) {
             return new AccountState(uuid, firmUuid, type, firstName, lastName, primaryEmailUuid, primaryPhoneNumberUuid,
                     createdAt, at, sequence);
         }

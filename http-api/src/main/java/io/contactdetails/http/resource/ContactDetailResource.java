@@ -18,7 +18,7 @@ public record ContactDetailResource(
         String value,
         @JsonProperty("phone_number_meta") @JsonInclude(JsonInclude.Include.ALWAYS) PhoneNumberMeta phoneNumberMeta,
         List<AccountResource> accounts,
-        @JsonProperty("primary_accounts") List<String> primaryAccounts,
+        @JsonProperty("primary_accounts") List<AccountResource> primaryAccounts,
         @JsonProperty("created_at") String createdAt,
         @JsonProperty("updated_at") String updatedAt) {
 }

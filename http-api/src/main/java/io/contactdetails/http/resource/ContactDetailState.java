@@ -1,6 +1,10 @@
 package io.contactdetails.http.resource;
 
 import io.contactdetails.kernel.contactdetail.ContactDetailCreated;
+import io.contactdetails.kernel.contactdetail.ContactDetailOwnersChanged;
+import io.contactdetails.kernel.contactdetail.ContactDetailRemoved;
+import io.contactdetails.kernel.contactdetail.ContactDetailRenamed;
+import io.contactdetails.kernel.contactdetail.ContactDetailValueChanged;
 import io.contactdetails.kernel.contactdetail.PhoneNumberMeta;
 import org.axonframework.eventhandling.DomainEventMessage;
 
@@ -27,8 +31,29 @@ public record ContactDetailState(String uuid, String firmUuid, String type, Stri
                 event.accountIds().stream().map(Object::toString).toList(), at, at, sequence);
     }
 
-    /** The detail after {@code event}; an event it has already folded in changes nothing. */
+    /**
+     * The detail after {@code event}, or null once it is removed; an event it has already folded in (a
+     * redelivery) changes nothing.
+     */
     public ContactDetailState apply(Object event, Instant at, long sequence) {
+        if (sequence <= version) {
+            return this;
+        }
+        if (event instanceof ContactDetailRenamed renamed) {
+            return new ContactDetailState(uuid, firmUuid, type, renamed.name(), value, phoneNumberMeta, accountUuids,
+                    createdAt, at, sequence);
+        }
+        if (event instanceof ContactDetailValueChanged changed) {
+            return new ContactDetailState(uuid, firmUuid, type, name, changed.value(), changed.phoneNumberMeta(),
+                    accountUuids, createdAt, at, sequence);
+        }
+        if (event instanceof ContactDetailOwnersChanged changed) {
+            return new ContactDetailState(uuid, firmUuid, type, name, value, phoneNumberMeta,
+                    changed.accountIds().stream().map(Object::toString).toList(), createdAt, at, sequence);
+        }
+        if (event instanceof ContactDetailRemoved) {
+            return null;
+        }
         return this;
     }
 
@@ -47,6 +72,9 @@ public record ContactDetailState(String uuid, String firmUuid, String type, Stri
                 state = created(created, event.getTimestamp(), event.getSequenceNumber());
             } else {
                 state = state.apply(event.getPayload(), event.getTimestamp(), event.getSequenceNumber());
+                if (state == null) {
+                    return Optional.empty();
+                }
             }
         }
         return Optional.ofNullable(state);

@@ -6,6 +6,7 @@ import io.contactdetails.http.resource.ApiTime;
 import io.contactdetails.kernel.EventMetaData;
 import io.contactdetails.kernel.account.AccountCreated;
 import io.contactdetails.kernel.contactdetail.ContactDetailCreated;
+import io.contactdetails.kernel.contactdetail.ContactDetailOwnersChanged;
 import io.contactdetails.kernel.contactdetail.PrimaryAssigned;
 import io.contactdetails.kernel.contactdetail.PrimaryRevoked;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -17,9 +18,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the audit trail and past states straight from the event store, never from the read models: the
@@ -49,12 +52,24 @@ public class History {
         return entries(stream(accountId), StateFold::account);
     }
 
-    /** The contact detail's own events and, from its owners' streams, the primary changes that name it. */
+    /**
+     * The contact detail's own events and, from the streams of everyone who ever owned it, the primary changes
+     * that name it.
+     */
     public List<HistoryEntry> ofContactDetail(String contactDetailId) {
-        List<DomainEventMessage<?>> events = new ArrayList<>(stream(contactDetailId));
-        createdEvent(contactDetailId).ifPresent(created -> created.accountIds().forEach(owner ->
-                stream(owner.toString()).stream().filter(event -> namesPrimary(event.getPayload(), contactDetailId))
-                        .forEach(events::add)));
+        List<DomainEventMessage<?>> own = stream(contactDetailId);
+        List<DomainEventMessage<?>> events = new ArrayList<>(own);
+        Set<String> owners = new LinkedHashSet<>();
+        own.forEach(event -> {
+            if (event.getPayload() instanceof ContactDetailCreated created) {
+                created.accountIds().forEach(owner -> owners.add(owner.toString()));
+            } else if (event.getPayload() instanceof ContactDetailOwnersChanged changed) {
+                changed.accountIds().forEach(owner -> owners.add(owner.toString()));
+            }
+        });
+        owners.forEach(owner -> stream(owner).stream()
+                .filter(event -> namesPrimary(event.getPayload(), contactDetailId))
+                .forEach(events::add));
         events.sort(Comparator.comparing(DomainEventMessage::getTimestamp));
         return entries(events, StateFold::contactDetail);
     }

@@ -3,6 +3,11 @@ package io.contactdetails.query.history;
 import io.contactdetails.kernel.account.AccountCreated;
 import io.contactdetails.kernel.contactdetail.ContactDetailAttached;
 import io.contactdetails.kernel.contactdetail.ContactDetailCreated;
+import io.contactdetails.kernel.contactdetail.ContactDetailDetached;
+import io.contactdetails.kernel.contactdetail.ContactDetailOwnersChanged;
+import io.contactdetails.kernel.contactdetail.ContactDetailRemoved;
+import io.contactdetails.kernel.contactdetail.ContactDetailRenamed;
+import io.contactdetails.kernel.contactdetail.ContactDetailValueChanged;
 import io.contactdetails.kernel.contactdetail.PrimaryAssigned;
 import io.contactdetails.kernel.contactdetail.PrimaryRevoked;
 
@@ -30,6 +35,8 @@ final class StateFold {
             next.put("contact_details", List.of());
         } else if (event instanceof ContactDetailAttached attached) {
             next.put("contact_details", with(state.get("contact_details"), attached.contactDetailId().toString()));
+        } else if (event instanceof ContactDetailDetached detached) {
+            next.put("contact_details", without(state.get("contact_details"), detached.contactDetailId().toString()));
         } else if (event instanceof PrimaryRevoked revoked) {
             String field = "primary_" + revoked.type().wireName();
             if (revoked.contactDetailId().toString().equals(state.get(field))) {
@@ -51,12 +58,20 @@ final class StateFold {
                     "country", created.phoneNumberMeta().country(), "formatted", created.phoneNumberMeta().formatted()));
             next.put("account_uuids", created.accountIds().stream().map(Object::toString).toList());
             next.put("primary_account_uuids", List.of());
+        } else if (event instanceof ContactDetailRenamed renamed) {
+            next.put("name", renamed.name());
+        } else if (event instanceof ContactDetailValueChanged changed) {
+            next.put("value", changed.value());
+            next.put("phone_number_meta", changed.phoneNumberMeta() == null ? null : Map.of(
+                    "country", changed.phoneNumberMeta().country(), "formatted", changed.phoneNumberMeta().formatted()));
+        } else if (event instanceof ContactDetailOwnersChanged changed) {
+            next.put("account_uuids", changed.accountIds().stream().map(Object::toString).toList());
+        } else if (event instanceof ContactDetailRemoved) {
+            next.put("removed", true);
         } else if (event instanceof PrimaryAssigned assigned) {
             next.put("primary_account_uuids", with(state.get("primary_account_uuids"), assigned.accountId().toString()));
         } else if (event instanceof PrimaryRevoked revoked) {
-            List<Object> remaining = new ArrayList<>(asList(state.get("primary_account_uuids")));
-            remaining.remove(revoked.accountId().toString());
-            next.put("primary_account_uuids", List.copyOf(remaining));
+            next.put("primary_account_uuids", without(state.get("primary_account_uuids"), revoked.accountId().toString()));
         }
         return next;
     }
@@ -81,6 +96,12 @@ final class StateFold {
         if (!next.contains(element)) {
             next.add(element);
         }
+        return List.copyOf(next);
+    }
+
+    private static List<Object> without(Object list, String element) {
+        List<Object> next = new ArrayList<>(asList(list));
+        next.remove(element);
         return List.copyOf(next);
     }
 

@@ -9,4 +9,9 @@ public sealed interface ContactValue permits EmailAddress, PhoneNumber {
 
     /** Null for emails. */
     PhoneNumberMeta phoneNumberMeta();
+
+    /** A value as an event recorded it: already normalised and validated when it was first accepted. */
+    static ContactValue stored(ContactType type, String value, PhoneNumberMeta phoneNumberMeta) {
+        return type == ContactType.EMAIL ? new EmailAddress(value) : new PhoneNumber(value, phoneNumberMeta);
+    }
 }

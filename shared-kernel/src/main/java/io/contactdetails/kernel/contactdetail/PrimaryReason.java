@@ -11,6 +11,8 @@ public enum PrimaryReason {
     REQUESTED("requested"),
     /** The account had no primary of the type, so its first one became primary. */
     FIRST_OF_ITS_TYPE("first_of_its_type"),
+    /** The account's primary of the type left it, and this was its most recently attached remaining detail. */
+    SUCCEEDS_REMOVED_PRIMARY("succeeds_removed_primary"),
     /** Written before revision 1 of PrimaryAssigned, which did not record a reason. */
     NOT_RECORDED("not_recorded");
 

@@ -6,13 +6,16 @@ import io.contactdetails.kernel.account.AccountId;
 import io.contactdetails.kernel.account.AccountType;
 import io.contactdetails.kernel.account.CreateAccount;
 import io.contactdetails.kernel.contactdetail.ContactDetailAttached;
+import io.contactdetails.kernel.contactdetail.ContactDetailDetached;
 import io.contactdetails.kernel.contactdetail.ContactDetailId;
 import io.contactdetails.kernel.contactdetail.ContactDetailName;
 import io.contactdetails.kernel.contactdetail.ContactType;
 import io.contactdetails.kernel.contactdetail.ContactValue;
+import io.contactdetails.kernel.contactdetail.OwnedValueChanged;
 import io.contactdetails.kernel.contactdetail.PrimaryAssigned;
 import io.contactdetails.kernel.contactdetail.PrimaryReason;
 import io.contactdetails.kernel.contactdetail.PrimaryRevoked;
+import io.contactdetails.kernel.contactdetail.RevocationReason;
 import io.contactdetails.kernel.firm.FirmId;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -30,7 +33,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A person in a firm, and the model that keeps the invariant: for every type, at most one primary contact
  * detail, and it is one of the account's own. It keeps only what its decisions need (its firm, its type,
- * the values it owns, its primaries); what the API shows of an account is folded from the events elsewhere.
+ * the values it owns in the order they were attached, its primaries); what the API shows of an account is
+ * folded from the events elsewhere.
  */
 // Snapshots serialize the fields with the event serializer (Jackson), hence field visibility. The revision
 // names the snapshot's shape: snapshots of another shape are skipped and the account is sourced from events.
@@ -43,6 +47,7 @@ public class Account {
     private AccountId accountId;
     private FirmId firmId;
     private AccountType type;
+    /** Oldest attached first: succession picks from the end. */
     private List<OwnedValue> owned = new ArrayList<>();
     private Map<ContactType, ContactDetailId> primaries = new EnumMap<>(ContactType.class);
 
@@ -58,29 +63,101 @@ public class Account {
                 command.name().firstName(), command.name().lastName()));
     }
 
+    /** Whether the account may own contact details of {@code firm} at all. */
+    public boolean isClientOf(FirmId firm) {
+        // type is null when the id named another kind of stream
+        return type != null && firm.equals(firmId) && type.ownsContactDetails();
+    }
+
+    public boolean owns(ContactDetailId id) {
+        return owned.stream().anyMatch(detail -> detail.id().equals(id));
+    }
+
+    public boolean hasAsPrimary(ContactDetailId id) {
+        return primaries.containsValue(id);
+    }
+
     /**
-     * Takes ownership of a new contact detail, or says why not. It becomes the primary of its type when asked,
-     * or when the account has none of that type yet; a change of primary revokes the old one first.
+     * Takes ownership of a contact detail, or says why not; what it does to the primary of its type is
+     * {@code choice}'s. A change of primary revokes the old one first.
      */
     public Optional<OwnershipRefusal> attach(ContactDetailId id, FirmId firm, ContactDetailName name, ContactValue value,
-                                             boolean asPrimary) {
-        // type is null when the id named another kind of stream (a firm, a contact detail)
-        if (type == null || !firm.equals(firmId) || !type.ownsContactDetails()) {
+                                             PrimaryChoice choice) {
+        if (!isClientOf(firm)) {
             return Optional.of(OwnershipRefusal.NOT_A_CLIENT_OF_THE_FIRM);
         }
-        if (owned.stream().anyMatch(detail -> detail.type() == value.type() && detail.value().equals(value.value()))) {
+        if (holdsElsewhere(id, value)) {
             return Optional.of(OwnershipRefusal.SAME_VALUE_ALREADY_OWNED);
         }
         apply(new ContactDetailAttached(accountId, id, value.type(), name.value(), value.value(), value.phoneNumberMeta()));
         ContactDetailId current = primaries.get(value.type());
-        if (asPrimary || current == null) {
-            if (current != null) {
-                apply(new PrimaryRevoked(accountId, value.type(), current));
-            }
-            apply(new PrimaryAssigned(accountId, value.type(), id,
-                    asPrimary ? PrimaryReason.REQUESTED : PrimaryReason.FIRST_OF_ITS_TYPE));
+        if (choice == PrimaryChoice.PRIMARY) {
+            makePrimary(id, value.type(), PrimaryReason.REQUESTED);
+        } else if (choice == PrimaryChoice.PRIMARY_IF_NONE && current == null) {
+            makePrimary(id, value.type(), PrimaryReason.FIRST_OF_ITS_TYPE);
         }
         return Optional.empty();
+    }
+
+    /** Takes a new value for a detail it owns, or says why not: its values stay distinct within a type. */
+    public Optional<OwnershipRefusal> changeValue(ContactDetailId id, ContactValue value) {
+        if (holdsElsewhere(id, value)) {
+            return Optional.of(OwnershipRefusal.SAME_VALUE_ALREADY_OWNED);
+        }
+        apply(new OwnedValueChanged(accountId, id, value.type(), value.value(), value.phoneNumberMeta()));
+        return Optional.empty();
+    }
+
+    /**
+     * Lets go of a detail. When it was the primary of its type, the most recently attached remaining detail of
+     * that type succeeds it; with none left, the account has no primary of the type.
+     */
+    public void detach(ContactDetailId id) {
+        OwnedValue leaving = ownedDetail(id);
+        boolean wasPrimary = id.equals(primaries.get(leaving.type()));
+        if (wasPrimary) {
+            apply(new PrimaryRevoked(accountId, leaving.type(), id, RevocationReason.DETACHED));
+        }
+        apply(new ContactDetailDetached(accountId, id, leaving.type()));
+        if (wasPrimary) {
+            owned.stream().filter(detail -> detail.type() == leaving.type()).reduce((older, newer) -> newer)
+                    .ifPresent(successor -> apply(new PrimaryAssigned(accountId, leaving.type(), successor.id(),
+                            PrimaryReason.SUCCEEDS_REMOVED_PRIMARY)));
+        }
+    }
+
+    /** Makes an owned detail the primary of its type, as asked; nothing happens when it already is. */
+    public void choosePrimary(ContactDetailId id) {
+        OwnedValue chosen = ownedDetail(id);
+        if (!id.equals(primaries.get(chosen.type()))) {
+            makePrimary(id, chosen.type(), PrimaryReason.REQUESTED);
+        }
+    }
+
+    /** Stops an owned detail being the primary, as asked: no successor, the account keeps no primary of the type. */
+    public void revokePrimary(ContactDetailId id) {
+        OwnedValue revoked = ownedDetail(id);
+        if (id.equals(primaries.get(revoked.type()))) {
+            apply(new PrimaryRevoked(accountId, revoked.type(), id, RevocationReason.REVOKED_ON_REQUEST));
+        }
+    }
+
+    private void makePrimary(ContactDetailId id, ContactType contactType, PrimaryReason reason) {
+        ContactDetailId current = primaries.get(contactType);
+        if (current != null) {
+            apply(new PrimaryRevoked(accountId, contactType, current, RevocationReason.REPLACED));
+        }
+        apply(new PrimaryAssigned(accountId, contactType, id, reason));
+    }
+
+    private boolean holdsElsewhere(ContactDetailId id, ContactValue value) {
+        return owned.stream().anyMatch(detail -> !detail.id().equals(id) && detail.type() == value.type()
+                && detail.value().equals(value.value()));
+    }
+
+    private OwnedValue ownedDetail(ContactDetailId id) {
+        return owned.stream().filter(detail -> detail.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Account " + accountId + " does not own " + id));
     }
 
     /** For specifications that check what the events left behind. */
@@ -98,6 +175,17 @@ public class Account {
     @EventSourcingHandler
     void on(ContactDetailAttached event) {
         owned.add(new OwnedValue(event.contactDetailId(), event.type(), event.value()));
+    }
+
+    @EventSourcingHandler
+    void on(OwnedValueChanged event) {
+        owned.replaceAll(detail -> detail.id().equals(event.contactDetailId())
+                ? new OwnedValue(detail.id(), detail.type(), event.value()) : detail);
+    }
+
+    @EventSourcingHandler
+    void on(ContactDetailDetached event) {
+        owned.removeIf(detail -> detail.id().equals(event.contactDetailId()));
     }
 
     @EventSourcingHandler

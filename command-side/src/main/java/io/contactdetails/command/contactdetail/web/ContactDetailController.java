@@ -1,15 +1,25 @@
 package io.contactdetails.command.contactdetail.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.contactdetails.http.resource.EventStoreStates;
+import io.contactdetails.http.error.NotFound;
+import io.contactdetails.http.request.QueryParameters;
 import io.contactdetails.http.resource.ContactDetailResource;
+import io.contactdetails.http.resource.ContactDetailState;
+import io.contactdetails.http.resource.EventStoreStates;
 import io.contactdetails.http.resource.Resources;
 import io.contactdetails.http.security.Actor;
+import io.contactdetails.kernel.contactdetail.ContactDetailId;
+import io.contactdetails.kernel.contactdetail.ContactType;
 import io.contactdetails.kernel.contactdetail.CreateContactDetail;
+import io.contactdetails.kernel.contactdetail.RemoveContactDetail;
+import io.contactdetails.kernel.contactdetail.UpdateContactDetail;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -32,7 +42,35 @@ public class ContactDetailController {
     public ContactDetailResource create(@RequestBody(required = false) JsonNode body,
                                         @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         CreateContactDetail command = ContactDetailRequest.create(body, actor.firmId());
+        send(command, actor);
+        return render(command.contactDetailId());
+    }
+
+    /** The body is read as the detail's type says (an email or a phone number), so the detail is found first. */
+    @PutMapping("/api/v2/contact-details/{uuid}")
+    public ContactDetailResource update(@PathVariable String uuid, @RequestBody(required = false) JsonNode body,
+                                        @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
+        ContactDetailId id = ContactDetailId.of(QueryParameters.uuid(uuid));
+        ContactDetailState current = states.contactDetail(id.toString())
+                .filter(detail -> actor.actsIn(detail.firmUuid()))
+                .orElseThrow(NotFound::new);
+        UpdateContactDetail command = ContactDetailRequest.update(body, id, actor.firmId(),
+                ContactType.fromWireName(current.type()));
+        send(command, actor);
+        return render(id);
+    }
+
+    @DeleteMapping("/api/v2/contact-details/{uuid}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void remove(@PathVariable String uuid, @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
+        send(new RemoveContactDetail(ContactDetailId.of(QueryParameters.uuid(uuid)), actor.firmId()), actor);
+    }
+
+    private void send(Object command, Actor actor) {
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(actor.metaData()));
-        return resources.contactDetail(states.contactDetail(command.contactDetailId().toString()).orElseThrow(), states);
+    }
+
+    private ContactDetailResource render(ContactDetailId id) {
+        return resources.contactDetail(states.contactDetail(id.toString()).orElseThrow(NotFound::new), states);
     }
 }

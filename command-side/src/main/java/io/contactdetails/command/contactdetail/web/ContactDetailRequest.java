@@ -11,6 +11,7 @@ import io.contactdetails.kernel.contactdetail.ContactValue;
 import io.contactdetails.kernel.contactdetail.CreateContactDetail;
 import io.contactdetails.kernel.contactdetail.EmailAddress;
 import io.contactdetails.kernel.contactdetail.PhoneNumber;
+import io.contactdetails.kernel.contactdetail.UpdateContactDetail;
 import io.contactdetails.kernel.firm.FirmId;
 
 import java.util.ArrayList;
@@ -19,12 +20,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The body of POST /api/v2/contact-details read into a {@link CreateContactDetail}, or every reason it is not
- * one, by field path. It reads the wire format only: the rules are the value objects' own, and their
- * refusals are filed here under the field they came from.
+ * The bodies of POST and PUT /api/v2/contact-details read into commands, or every reason they are not, by
+ * field path. It reads the wire format only: the rules are the value objects' own, and their refusals are
+ * filed here under the field they came from.
  */
 final class ContactDetailRequest {
     private static final String INVALID_PHONE = "The %s field must be a valid phone number.";
+    private static final List<String> UPDATABLE = List.of("name", "value", "account_uuids", "primary_account_uuids");
 
     private ContactDetailRequest() {
     }
@@ -40,32 +42,36 @@ final class ContactDetailRequest {
         }
         boolean primaryForAll = fields.optionalBoolean("is_primary", false);
         Optional<List<AccountId>> owners = readUuids(fields, "account_uuids", true);
-        Optional<List<AccountId>> primaries = readUuids(fields, "primary_account_uuids", false);
-        if (owners.isPresent() && primaries.isPresent()) {
-            ContactDetailOwners.check(owners.get(), primaries.get()).forEach(violation -> report(fields, violation));
-        }
+        List<AccountId> primaries = readUuids(fields, "primary_account_uuids", false).orElse(List.of());
+        owners.ifPresent(accounts -> OwnerErrors.report(fields.errors(), ContactDetailOwners.check(accounts, primaries)));
         fields.throwIfInvalid();
         ContactDetailOwners ownership = primaryForAll
                 ? ContactDetailOwners.allPrimary(owners.orElseThrow())
-                : ContactDetailOwners.of(owners.orElseThrow(), primaries.orElseThrow());
+                : ContactDetailOwners.of(owners.orElseThrow(), primaries);
         return new CreateContactDetail(ContactDetailId.random(), firmId, name.orElseThrow(), value.orElseThrow(),
                 ownership);
     }
 
-    private static void report(JsonFields fields, ContactDetailOwners.Violation violation) {
-        switch (violation.rule()) {
-            case AT_LEAST_ONE_OWNER -> fields.reject("account_uuids", "The account uuids field is required.");
-            case DISTINCT_OWNERS -> duplicate(fields, "account_uuids." + violation.index());
-            case DISTINCT_PRIMARIES -> duplicate(fields, "primary_account_uuids." + violation.index());
-            case PRIMARY_IS_AN_OWNER -> {
-                String path = "primary_account_uuids." + violation.index();
-                fields.reject(path, "The selected " + JsonFields.attribute(path) + " is invalid.");
-            }
+    /** A PUT names what changes; a detail's type never does, so it may be sent only as it is. */
+    static UpdateContactDetail update(JsonNode body, ContactDetailId id, FirmId firmId, ContactType type) {
+        JsonFields fields = new JsonFields(body);
+        if (fields.node("type") != null) {
+            fields.requiredString("type").filter(wire -> !wire.equals(type.wireName()))
+                    .ifPresent(wire -> fields.reject("type", "The type field cannot be changed."));
         }
-    }
-
-    private static void duplicate(JsonFields fields, String path) {
-        fields.reject(path, "The " + JsonFields.attribute(path) + " field has a duplicate value.");
+        if (UPDATABLE.stream().allMatch(field -> fields.node(field) == null)) {
+            fields.reject("name", "The name field is required when none of value / account uuids / primary account uuids are present.");
+        }
+        Optional<ContactDetailName> name = fields.node("name") == null ? Optional.empty()
+                : fields.requiredText("name").map(ContactDetailName::new);
+        Optional<ContactValue> value = fields.node("value") == null ? Optional.empty() : readValue(fields, type);
+        Optional<List<AccountId>> owners = fields.node("account_uuids") == null ? Optional.empty()
+                : readUuids(fields, "account_uuids", true);
+        Optional<List<AccountId>> primaries = readUuids(fields, "primary_account_uuids", false);
+        owners.ifPresent(accounts -> OwnerErrors.report(fields.errors(),
+                ContactDetailOwners.check(accounts, primaries.orElse(List.of()))));
+        fields.throwIfInvalid();
+        return new UpdateContactDetail(id, firmId, name, value, owners, primaries);
     }
 
     private static Optional<ContactValue> readValue(JsonFields fields, ContactType type) {
@@ -90,12 +96,15 @@ final class ContactDetailRequest {
                 () -> PhoneNumber.parse(raw, PhoneNumber.DEFAULT_REGION)));
     }
 
-    /** A list of uuids, every entry that is not one reported under its own index and left null in its place. */
+    /**
+     * A list of uuids, each entry that is not one reported under its own index and left null in its place;
+     * empty when the field is absent (or unusable). A required list must not be empty either.
+     */
     private static Optional<List<AccountId>> readUuids(JsonFields fields, String field, boolean required) {
         JsonNode node = fields.node(field);
         String attribute = JsonFields.attribute(field);
-        if (node == null || (node.isArray() && node.isEmpty())) {
-            return required ? fields.reject(field, "The " + attribute + " field is required.") : Optional.of(List.of());
+        if (node == null || (required && node.isArray() && node.isEmpty())) {
+            return required ? fields.reject(field, "The " + attribute + " field is required.") : Optional.empty();
         }
         if (!node.isArray()) {
             return fields.reject(field, "The " + attribute + " field must be an array.");

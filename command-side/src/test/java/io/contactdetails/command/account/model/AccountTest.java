@@ -16,6 +16,7 @@ import io.contactdetails.kernel.contactdetail.PhoneNumber;
 import io.contactdetails.kernel.contactdetail.PrimaryAssigned;
 import io.contactdetails.kernel.contactdetail.PrimaryReason;
 import io.contactdetails.kernel.contactdetail.PrimaryRevoked;
+import io.contactdetails.kernel.contactdetail.RevocationReason;
 import io.contactdetails.kernel.firm.FirmId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +64,7 @@ class AccountTest {
     void theFirstContactDetailOfATypeBecomesThePrimaryEvenUnasked() {
         ContactDetailId email = ContactDetailId.random();
         fixture.given(clientCreated())
-                .whenInvoking(CLIENT.toString(), account -> account.attach(email, FIRM, WORK, FIRST_EMAIL, false))
+                .whenInvoking(CLIENT.toString(), account -> account.attach(email, FIRM, WORK, FIRST_EMAIL, PrimaryChoice.PRIMARY_IF_NONE))
                 .expectEvents(attached(email, FIRST_EMAIL),
                         new PrimaryAssigned(CLIENT, ContactType.EMAIL, email, PrimaryReason.FIRST_OF_ITS_TYPE));
     }
@@ -72,7 +73,7 @@ class AccountTest {
     void askingForPrimaryOnAnAccountWithoutOneRecordsTheRequest() {
         ContactDetailId email = ContactDetailId.random();
         fixture.given(clientCreated())
-                .whenInvoking(CLIENT.toString(), account -> account.attach(email, FIRM, WORK, FIRST_EMAIL, true))
+                .whenInvoking(CLIENT.toString(), account -> account.attach(email, FIRM, WORK, FIRST_EMAIL, PrimaryChoice.PRIMARY))
                 .expectEvents(attached(email, FIRST_EMAIL), primaryAssigned(email));
     }
 
@@ -81,9 +82,9 @@ class AccountTest {
         ContactDetailId first = ContactDetailId.random();
         ContactDetailId second = ContactDetailId.random();
         fixture.given(clientCreated(), attached(first, FIRST_EMAIL), primaryAssigned(first))
-                .whenInvoking(CLIENT.toString(), account -> account.attach(second, FIRM, WORK, SECOND_EMAIL, true))
+                .whenInvoking(CLIENT.toString(), account -> account.attach(second, FIRM, WORK, SECOND_EMAIL, PrimaryChoice.PRIMARY))
                 .expectEvents(attached(second, SECOND_EMAIL),
-                        new PrimaryRevoked(CLIENT, ContactType.EMAIL, first),
+                        new PrimaryRevoked(CLIENT, ContactType.EMAIL, first, RevocationReason.REPLACED),
                         new PrimaryAssigned(CLIENT, ContactType.EMAIL, second, PrimaryReason.REQUESTED))
                 .expectState(account -> assertThat(account.primaryOf(ContactType.EMAIL)).isEqualTo(second));
     }
@@ -93,7 +94,7 @@ class AccountTest {
         ContactDetailId first = ContactDetailId.random();
         ContactDetailId second = ContactDetailId.random();
         fixture.given(clientCreated(), attached(first, FIRST_EMAIL), primaryAssigned(first))
-                .whenInvoking(CLIENT.toString(), account -> account.attach(second, FIRM, WORK, SECOND_EMAIL, false))
+                .whenInvoking(CLIENT.toString(), account -> account.attach(second, FIRM, WORK, SECOND_EMAIL, PrimaryChoice.PRIMARY_IF_NONE))
                 .expectEvents(attached(second, SECOND_EMAIL))
                 .expectState(account -> assertThat(account.primaryOf(ContactType.EMAIL)).isEqualTo(first));
     }
@@ -103,7 +104,7 @@ class AccountTest {
         ContactDetailId email = ContactDetailId.random();
         ContactDetailId phone = ContactDetailId.random();
         fixture.given(clientCreated(), attached(email, FIRST_EMAIL), primaryAssigned(email))
-                .whenInvoking(CLIENT.toString(), account -> account.attach(phone, FIRM, WORK, PHONE, false))
+                .whenInvoking(CLIENT.toString(), account -> account.attach(phone, FIRM, WORK, PHONE, PrimaryChoice.PRIMARY_IF_NONE))
                 .expectEvents(attached(phone, PHONE),
                         new PrimaryAssigned(CLIENT, ContactType.PHONE_NUMBER, phone, PrimaryReason.FIRST_OF_ITS_TYPE))
                 .expectState(account -> {
@@ -117,7 +118,7 @@ class AccountTest {
         ContactDetailId first = ContactDetailId.random();
         fixture.given(clientCreated(), attached(first, FIRST_EMAIL), primaryAssigned(first))
                 .whenInvoking(CLIENT.toString(), account -> assertThat(account.attach(ContactDetailId.random(), FIRM, WORK,
-                        new EmailAddress("  first@EXAMPLE.com "), true)).contains(OwnershipRefusal.SAME_VALUE_ALREADY_OWNED))
+                        new EmailAddress("  first@EXAMPLE.com "), PrimaryChoice.PRIMARY)).contains(OwnershipRefusal.SAME_VALUE_ALREADY_OWNED))
                 .expectNoEvents();
     }
 
@@ -125,7 +126,7 @@ class AccountTest {
     void anEmployeeOwnsNoContactDetails() {
         fixture.given(Events.accountCreated(CLIENT, FIRM, AccountType.EMPLOYEE))
                 .whenInvoking(CLIENT.toString(), account -> assertThat(account.attach(ContactDetailId.random(), FIRM, WORK,
-                        FIRST_EMAIL, true)).contains(OwnershipRefusal.NOT_A_CLIENT_OF_THE_FIRM))
+                        FIRST_EMAIL, PrimaryChoice.PRIMARY)).contains(OwnershipRefusal.NOT_A_CLIENT_OF_THE_FIRM))
                 .expectNoEvents();
     }
 
@@ -133,7 +134,7 @@ class AccountTest {
     void anExternalAccountOwnsNoContactDetails() {
         fixture.given(Events.accountCreated(CLIENT, FIRM, AccountType.EXTERNAL))
                 .whenInvoking(CLIENT.toString(), account -> assertThat(account.attach(ContactDetailId.random(), FIRM, WORK,
-                        FIRST_EMAIL, false)).contains(OwnershipRefusal.NOT_A_CLIENT_OF_THE_FIRM))
+                        FIRST_EMAIL, PrimaryChoice.PRIMARY_IF_NONE)).contains(OwnershipRefusal.NOT_A_CLIENT_OF_THE_FIRM))
                 .expectNoEvents();
     }
 
@@ -141,7 +142,7 @@ class AccountTest {
     void aClientOfAnotherFirmIsRefused() {
         fixture.given(clientCreated())
                 .whenInvoking(CLIENT.toString(), account -> assertThat(account.attach(ContactDetailId.random(), FirmId.random(), WORK,
-                        FIRST_EMAIL, false)).contains(OwnershipRefusal.NOT_A_CLIENT_OF_THE_FIRM))
+                        FIRST_EMAIL, PrimaryChoice.PRIMARY_IF_NONE)).contains(OwnershipRefusal.NOT_A_CLIENT_OF_THE_FIRM))
                 .expectNoEvents();
     }
 }

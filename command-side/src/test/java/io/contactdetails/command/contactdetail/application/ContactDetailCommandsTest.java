@@ -16,6 +16,7 @@ import io.contactdetails.kernel.contactdetail.EmailAddress;
 import io.contactdetails.kernel.contactdetail.PrimaryAssigned;
 import io.contactdetails.kernel.contactdetail.PrimaryReason;
 import io.contactdetails.kernel.contactdetail.PrimaryRevoked;
+import io.contactdetails.kernel.contactdetail.RevocationReason;
 import io.contactdetails.kernel.firm.FirmId;
 import org.junit.jupiter.api.Test;
 
@@ -91,9 +92,9 @@ class ContactDetailCommandsTest {
 
         assertThat(outcome.events()).containsExactly(
                 created(List.of(LOW, HIGH)),
-                attached(LOW), new PrimaryRevoked(LOW, ContactType.EMAIL, lowOld),
+                attached(LOW), new PrimaryRevoked(LOW, ContactType.EMAIL, lowOld, RevocationReason.REPLACED),
                 new PrimaryAssigned(LOW, ContactType.EMAIL, detail, PrimaryReason.REQUESTED),
-                attached(HIGH), new PrimaryRevoked(HIGH, ContactType.EMAIL, highOld),
+                attached(HIGH), new PrimaryRevoked(HIGH, ContactType.EMAIL, highOld, RevocationReason.REPLACED),
                 new PrimaryAssigned(HIGH, ContactType.EMAIL, detail, PrimaryReason.REQUESTED));
     }
 

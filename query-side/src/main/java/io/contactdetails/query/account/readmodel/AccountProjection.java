@@ -7,6 +7,8 @@ import com.mongodb.client.model.ReplaceOptions;
 import io.contactdetails.http.resource.AccountState;
 import io.contactdetails.kernel.account.AccountCreated;
 import io.contactdetails.kernel.contactdetail.ContactDetailAttached;
+import io.contactdetails.kernel.contactdetail.ContactDetailDetached;
+import io.contactdetails.kernel.contactdetail.OwnedValueChanged;
 import io.contactdetails.kernel.contactdetail.PrimaryAssigned;
 import io.contactdetails.kernel.contactdetail.PrimaryRevoked;
 import io.contactdetails.query.infrastructure.ReadStore;
@@ -44,6 +46,16 @@ public class AccountProjection {
 
     @EventHandler
     void on(ContactDetailAttached event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        fold(event.accountId().toString(), event, at, sequence);
+    }
+
+    @EventHandler
+    void on(ContactDetailDetached event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        fold(event.accountId().toString(), event, at, sequence);
+    }
+
+    @EventHandler
+    void on(OwnedValueChanged event, @Timestamp Instant at, @SequenceNumber long sequence) {
         fold(event.accountId().toString(), event, at, sequence);
     }
 

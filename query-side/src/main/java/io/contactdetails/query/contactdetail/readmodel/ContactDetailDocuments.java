@@ -10,6 +10,8 @@ import java.util.List;
 /** The contact detail read model: one document per contact detail, keyed by its uuid, holding its state. */
 public final class ContactDetailDocuments {
     public static final String COLLECTION = "contact_details";
+    static final String FIRM = "firm_uuid";
+    static final String ACCOUNTS = "account_uuids";
 
     private ContactDetailDocuments() {
     }
@@ -17,13 +19,13 @@ public final class ContactDetailDocuments {
     static Document toDocument(ContactDetailState state) {
         PhoneNumberMeta meta = state.phoneNumberMeta();
         return new Document("_id", state.uuid())
-                .append("firm_uuid", state.firmUuid())
+                .append(FIRM, state.firmUuid())
                 .append("type", state.type())
                 .append("name", state.name())
                 .append("value", state.value())
                 .append("phone_number_meta", meta == null ? null
                         : new Document("country", meta.country()).append("formatted", meta.formatted()))
-                .append("account_uuids", state.accountUuids())
+                .append(ACCOUNTS, state.accountUuids())
                 .append("created_at", Date.from(state.createdAt()))
                 .append("updated_at", Date.from(state.updatedAt()))
                 .append("version", state.version());
@@ -31,10 +33,10 @@ public final class ContactDetailDocuments {
 
     static ContactDetailState fromDocument(Document document) {
         Document meta = document.get("phone_number_meta", Document.class);
-        return new ContactDetailState(document.getString("_id"), document.getString("firm_uuid"),
+        return new ContactDetailState(document.getString("_id"), document.getString(FIRM),
                 document.getString("type"), document.getString("name"), document.getString("value"),
                 meta == null ? null : new PhoneNumberMeta(meta.getString("country"), meta.getString("formatted")),
-                document.getList("account_uuids", String.class, List.of()),
+                document.getList(ACCOUNTS, String.class, List.of()),
                 document.getDate("created_at").toInstant(), document.getDate("updated_at").toInstant(),
                 document.get("version", Number.class).longValue());
     }

@@ -3,14 +3,19 @@ package io.contactdetails.query.contactdetail.web;
 import io.contactdetails.http.error.NotFound;
 import io.contactdetails.http.request.QueryParameters;
 import io.contactdetails.http.resource.ContactDetailResource;
+import io.contactdetails.http.resource.LaravelPage;
 import io.contactdetails.http.resource.Resources;
 import io.contactdetails.http.security.Actor;
 import io.contactdetails.query.contactdetail.readmodel.ContactDetailReadModel;
 import io.contactdetails.query.infrastructure.ReadModelStates;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
 
 @RestController
 public class ContactDetailQueryController {
@@ -31,5 +36,14 @@ public class ContactDetailQueryController {
                 .filter(found -> actor.actsIn(found.firmUuid()))
                 .map(found -> resources.contactDetail(found, states))
                 .orElseThrow(NotFound::new);
+    }
+
+    @GetMapping("/api/v2/contact-details")
+    public LaravelPage<ContactDetailResource> list(@RequestParam Map<String, String> parameters,
+                                                   @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor,
+                                                   HttpServletRequest request) {
+        ContactDetailListRequest list = ContactDetailListRequest.read(parameters, actor.firmId().toString());
+        return LaravelPage.of(resources.contactDetails(contactDetails.page(list.query()), list.relations(), states),
+                list.query().page(), contactDetails.count(list.query()), request.getRequestURL().toString());
     }
 }

@@ -6,11 +6,14 @@ import io.contactdetails.http.resource.AccountState;
 import io.contactdetails.kernel.account.AccountCreated;
 import io.contactdetails.kernel.account.AccountId;
 import io.contactdetails.kernel.account.AccountType;
+import io.contactdetails.kernel.contactdetail.ContactDetailDetached;
 import io.contactdetails.kernel.contactdetail.ContactDetailId;
+import io.contactdetails.kernel.contactdetail.OwnedValueChanged;
 import io.contactdetails.kernel.contactdetail.ContactType;
 import io.contactdetails.kernel.contactdetail.PrimaryAssigned;
 import io.contactdetails.kernel.contactdetail.PrimaryReason;
 import io.contactdetails.kernel.contactdetail.PrimaryRevoked;
+import io.contactdetails.kernel.contactdetail.RevocationReason;
 import io.contactdetails.kernel.firm.FirmId;
 import io.contactdetails.query.ReadModelDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +45,7 @@ class AccountProjectionTest {
         projection.on(Events.attachedEmail(client, first, "a@example.com"), T0.plusSeconds(1), 1);
         projection.on(Events.emailPrimaryRequested(client, first), T0.plusSeconds(1), 2);
         projection.on(Events.attachedEmail(client, second, "b@example.com"), T0.plusSeconds(2), 3);
-        projection.on(Events.emailPrimaryRevoked(client, first), T0.plusSeconds(2), 4);
+        projection.on(Events.emailPrimaryReplaced(client, first), T0.plusSeconds(2), 4);
         projection.on(Events.emailPrimaryRequested(client, second), T0.plusSeconds(2), 5);
     }
 
@@ -68,7 +71,7 @@ class AccountProjectionTest {
     void aRevocationOfAnotherDetailDoesNotClearThePrimary() {
         projection.on(created, T0, 0);
         projection.on(new PrimaryAssigned(client, ContactType.PHONE_NUMBER, second, PrimaryReason.REQUESTED), T0, 1);
-        projection.on(new PrimaryRevoked(client, ContactType.PHONE_NUMBER, first), T0, 2);
+        projection.on(new PrimaryRevoked(client, ContactType.PHONE_NUMBER, first, RevocationReason.REPLACED), T0, 2);
         assertThat(readModel.find(client.toString()).orElseThrow().primaryPhoneNumberUuid()).isEqualTo(second.toString());
     }
 
@@ -108,5 +111,18 @@ class AccountProjectionTest {
         projection.on(created, T0, 0);
         projection.reset();
         assertThat(readModel.find(client.toString())).isEmpty();
+    }
+
+    @Test
+    void detachingAndValueChangesTouchTheAccountOnce() {
+        history();
+        projection.on(new OwnedValueChanged(client, first, ContactType.EMAIL, "c@example.com", null), T0.plusSeconds(3), 6);
+        projection.on(new ContactDetailDetached(client, first, ContactType.EMAIL), T0.plusSeconds(4), 7);
+        AccountState once = readModel.find(client.toString()).orElseThrow();
+        assertThat(once.updatedAt()).isEqualTo(T0.plusSeconds(4));
+        assertThat(once.version()).isEqualTo(7);
+        projection.on(new OwnedValueChanged(client, first, ContactType.EMAIL, "c@example.com", null), T0.plusSeconds(3), 6);
+        projection.on(new ContactDetailDetached(client, first, ContactType.EMAIL), T0.plusSeconds(4), 7);
+        assertThat(readModel.find(client.toString())).contains(once);
     }
 }
