@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
  * and what was committed (or not) read back as payloads.
  */
 public final class HandlerFixture {
-    private final EventStore eventStore = EmbeddedEventStore.builder()
+    public final EventStore eventStore = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine()).build();
     private final List<Object> published = new ArrayList<>();
     private final List<String> accountsLoaded = new ArrayList<>();

@@ -20,6 +20,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -27,6 +28,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.concurrent.Executors;
 
@@ -48,20 +50,23 @@ public class AxonConfig {
     /**
      * A concurrent append to the same account (from another instance) surfaces as a ConcurrencyException;
      * retrying the whole command re-reads the account and decides again, so a race costs latency, not a 409.
+     * Not inside a request's own transaction (one sent with an Idempotency-Key): a retry on another thread
+     * would commit apart from it, so there the race is answered 409 and the client retries with its key.
      */
     @Bean
     public CommandGateway commandGateway(CommandBus commandBus) {
-        return DefaultCommandGateway.builder()
-                .commandBus(commandBus)
-                .retryScheduler(IntervalRetryScheduler.builder()
-                        .retryExecutor(Executors.newSingleThreadScheduledExecutor())
-                        .retryInterval(20)
-                        .maxRetryCount(3)
-                        .nonTransientFailurePredicate(failure -> failure instanceof DomainRejection
-                                || failure instanceof IllegalArgumentException
-                                || failure instanceof AxonNonTransientException)
-                        .build())
+        RetryScheduler intervals = IntervalRetryScheduler.builder()
+                .retryExecutor(Executors.newSingleThreadScheduledExecutor())
+                .retryInterval(20)
+                .maxRetryCount(3)
+                .nonTransientFailurePredicate(failure -> failure instanceof DomainRejection
+                        || failure instanceof IllegalArgumentException
+                        || failure instanceof AxonNonTransientException)
                 .build();
+        RetryScheduler outsideRequestTransactions = (command, failure, failures, dispatch) ->
+                !TransactionSynchronizationManager.isActualTransactionActive()
+                        && intervals.scheduleRetry(command, failure, failures, dispatch);
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(outsideRequestTransactions).build();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.contactdetails.command.infrastructure;
 
 import io.contactdetails.command.contactdetail.application.OwnersRefused;
 import io.contactdetails.command.contactdetail.model.ContactDetailNotFound;
+import io.contactdetails.command.contactdetail.model.ResourceModified;
 import io.contactdetails.command.contactdetail.web.OwnerErrors;
 import io.contactdetails.kernel.contactdetail.ContactDetailOwners;
 import io.contactdetails.http.error.ApiError;
@@ -43,6 +44,11 @@ public class DomainRejections {
     @ExceptionHandler(ContactDetailNotFound.class)
     ResponseEntity<ApiError> contactDetailNotFound() {
         return ApiErrors.respond(HttpStatus.NOT_FOUND, ApiError.NOT_FOUND);
+    }
+
+    @ExceptionHandler(ResourceModified.class)
+    ResponseEntity<ApiError> modified() {
+        return ApiErrors.respond(HttpStatus.PRECONDITION_FAILED, ApiError.PRECONDITION_FAILED);
     }
 
     /** Primaries named in a PUT without owners are judged against the owners the detail has inside the unit of work. */

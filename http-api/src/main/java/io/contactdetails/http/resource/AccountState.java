@@ -1,10 +1,7 @@
 package io.contactdetails.http.resource;
 
 import io.contactdetails.kernel.account.AccountCreated;
-import io.contactdetails.kernel.contactdetail.ContactDetailAttached;
-import io.contactdetails.kernel.contactdetail.ContactDetailDetached;
 import io.contactdetails.kernel.contactdetail.ContactType;
-import io.contactdetails.kernel.contactdetail.OwnedValueChanged;
 import io.contactdetails.kernel.contactdetail.PrimaryAssigned;
 import io.contactdetails.kernel.contactdetail.PrimaryRevoked;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -16,7 +13,8 @@ import java.util.Optional;
 /**
  * What an account resource shows, folded from the account's own stream and nothing else. The read model
  * stores it, the write side folds it to answer a write, point-in-time reads fold it up to an instant: one
- * fold, so the three cannot disagree. {@code version} is the sequence number of the last event folded in.
+ * fold, so the three cannot disagree. {@code version} is the sequence number of the last event folded in:
+ * every event of the stream advances it.
  */
 public record AccountState(String uuid, String firmUuid, String type, String firstName, String lastName,
                            String primaryEmailUuid, String primaryPhoneNumberUuid,
@@ -39,12 +37,9 @@ public record AccountState(String uuid, String firmUuid, String type, String fir
             boolean current = revoked.contactDetailId().toString().equals(primaryOf(revoked.type().wireName()));
             return withPrimary(revoked.type(), current ? null : primaryOf(revoked.type().wireName()), at, sequence);
         }
-        if (event instanceof ContactDetailAttached || event instanceof ContactDetailDetached
-                || event instanceof OwnedValueChanged) {
-            return new AccountState(uuid, firmUuid, type, firstName, lastName, primaryEmailUuid, primaryPhoneNumberUuid,
-                    createdAt, at, sequence);
-        }
-        return this;
+        // attached, detached, a value changed, or anything else: the account changed then
+        return new AccountState(uuid, firmUuid, type, firstName, lastName, primaryEmailUuid, primaryPhoneNumberUuid,
+                createdAt, at, sequence);
     }
 
     /** The account as its stream tells it, or empty when the stream is not an account's. */

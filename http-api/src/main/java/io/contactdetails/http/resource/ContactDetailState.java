@@ -54,7 +54,8 @@ public record ContactDetailState(String uuid, String firmUuid, String type, Stri
         if (event instanceof ContactDetailRemoved) {
             return null;
         }
-        return this;
+        return new ContactDetailState(uuid, firmUuid, type, name, value, phoneNumberMeta, accountUuids, createdAt, at,
+                sequence);
     }
 
     /** The contact detail as its stream tells it, or empty when the stream is not a contact detail's. */

@@ -1,7 +1,10 @@
 package io.contactdetails.http.resource;
 
+import io.contactdetails.kernel.VersionTag;
+
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,13 +14,18 @@ import java.util.stream.Stream;
 
 /**
  * The one renderer of the API's resources, for the answers of writes and for every read alike. It is fed
- * plain states and fetches the related ones it needs (owners, primaries) in one batch each.
+ * plain states and fetches the related ones it needs (owners, primaries) in one batch each. A single
+ * resource comes with its tag: the versions of every stream its body was rendered from.
  */
 public final class Resources {
     /** Which relations of a contact detail a response carries; one that is left out is absent, not empty. */
     public record Relations(boolean accounts, boolean primaryAccounts) {
         public static final Relations ALL = new Relations(true, true);
         public static final Relations NONE = new Relations(false, false);
+    }
+
+    /** A resource and its strong ETag. */
+    public record Tagged<T>(T resource, String etag) {
     }
 
     private final ZoneId zone;
@@ -27,20 +35,36 @@ public final class Resources {
     }
 
     public AccountResource account(AccountState account, ResourceStates states) {
-        return accounts(List.of(account), states).get(0);
+        return taggedAccount(account, states).resource();
+    }
+
+    public Tagged<AccountResource> taggedAccount(AccountState account, ResourceStates states) {
+        Map<String, ContactDetailState> primaries = primaries(List.of(account), states);
+        Map<String, Long> versions = new HashMap<>();
+        versions.put(account.uuid(), account.version());
+        primaries.values().forEach(primary -> versions.put(primary.uuid(), primary.version()));
+        return new Tagged<>(account(account, primaries), VersionTag.of(versions));
     }
 
     public List<AccountResource> accounts(Collection<AccountState> accounts, ResourceStates states) {
-        Map<String, ContactDetailState> primaries = states.contactDetails(accounts.stream()
-                .flatMap(account -> Stream.of(account.primaryEmailUuid(), account.primaryPhoneNumberUuid()))
-                .filter(Objects::nonNull)
-                .distinct()
-                .toList());
+        Map<String, ContactDetailState> primaries = primaries(accounts, states);
         return accounts.stream().map(account -> account(account, primaries)).toList();
     }
 
     public ContactDetailResource contactDetail(ContactDetailState detail, ResourceStates states) {
-        return contactDetails(List.of(detail), Relations.ALL, states).get(0);
+        return taggedContactDetail(detail, states).resource();
+    }
+
+    /** A detail with all its relations, tagged by its own stream, its owners' and their primaries'. */
+    public Tagged<ContactDetailResource> taggedContactDetail(ContactDetailState detail, ResourceStates states) {
+        Map<String, AccountState> owners = states.accounts(detail.accountUuids());
+        Map<String, ContactDetailState> primaries = primaries(owners.values(), states);
+        Map<String, Long> versions = new HashMap<>();
+        versions.put(detail.uuid(), detail.version());
+        owners.values().forEach(owner -> versions.put(owner.uuid(), owner.version()));
+        primaries.values().forEach(primary -> versions.put(primary.uuid(), primary.version()));
+        return new Tagged<>(contactDetail(detail, Relations.ALL, owners, rendered(owners.values(), primaries)),
+                VersionTag.of(versions));
     }
 
     /**
@@ -54,18 +78,33 @@ public final class Resources {
         }
         Map<String, AccountState> owners = states.accounts(details.stream()
                 .flatMap(detail -> detail.accountUuids().stream()).distinct().toList());
-        Map<String, AccountResource> rendered = accounts(owners.values(), states).stream()
+        Map<String, AccountResource> rendered = rendered(owners.values(), primaries(owners.values(), states));
+        return details.stream().map(detail -> contactDetail(detail, relations, owners, rendered)).toList();
+    }
+
+    private ContactDetailResource contactDetail(ContactDetailState detail, Relations relations,
+                                                Map<String, AccountState> owners, Map<String, AccountResource> rendered) {
+        List<AccountState> ownersInOrder = detail.accountUuids().stream().map(owners::get).filter(Objects::nonNull).toList();
+        List<AccountResource> accounts = ownersInOrder.stream().map(owner -> rendered.get(owner.uuid())).toList();
+        List<AccountResource> primaryFor = ownersInOrder.stream()
+                .filter(owner -> detail.uuid().equals(owner.primaryOf(detail.type())))
+                .map(owner -> rendered.get(owner.uuid())).toList();
+        return contactDetail(detail, relations.accounts() ? accounts : null,
+                relations.primaryAccounts() ? primaryFor : null);
+    }
+
+    private Map<String, AccountResource> rendered(Collection<AccountState> accounts,
+                                                  Map<String, ContactDetailState> primaries) {
+        return accounts.stream().map(account -> account(account, primaries))
                 .collect(Collectors.toMap(AccountResource::uuid, Function.identity()));
-        return details.stream().map(detail -> {
-            List<AccountState> ownersInOrder = detail.accountUuids().stream().map(owners::get)
-                    .filter(Objects::nonNull).toList();
-            List<AccountResource> accounts = ownersInOrder.stream().map(owner -> rendered.get(owner.uuid())).toList();
-            List<AccountResource> primaryFor = ownersInOrder.stream()
-                    .filter(owner -> detail.uuid().equals(owner.primaryOf(detail.type())))
-                    .map(owner -> rendered.get(owner.uuid())).toList();
-            return contactDetail(detail, relations.accounts() ? accounts : null,
-                    relations.primaryAccounts() ? primaryFor : null);
-        }).toList();
+    }
+
+    private static Map<String, ContactDetailState> primaries(Collection<AccountState> accounts, ResourceStates states) {
+        return states.contactDetails(accounts.stream()
+                .flatMap(account -> Stream.of(account.primaryEmailUuid(), account.primaryPhoneNumberUuid()))
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
     }
 
     private AccountResource account(AccountState account, Map<String, ContactDetailState> primaries) {

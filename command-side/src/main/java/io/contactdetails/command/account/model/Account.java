@@ -23,6 +23,7 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +74,9 @@ public class Account {
         return owned.stream().anyMatch(detail -> detail.id().equals(id));
     }
 
-    public boolean hasAsPrimary(ContactDetailId id) {
-        return primaries.containsValue(id);
+    /** The details the account holds as primaries: what its resource shows besides itself. */
+    public Collection<ContactDetailId> primaryIds() {
+        return List.copyOf(primaries.values());
     }
 
     /**

@@ -5,6 +5,8 @@ import io.contactdetails.command.account.model.OwnershipRefusal;
 import io.contactdetails.command.account.model.PrimaryChoice;
 import io.contactdetails.command.contactdetail.model.ContactDetail;
 import io.contactdetails.command.contactdetail.model.ContactDetailNotFound;
+import io.contactdetails.command.contactdetail.model.ResourceModified;
+import io.contactdetails.kernel.VersionTag;
 import io.contactdetails.kernel.account.AccountId;
 import io.contactdetails.kernel.contactdetail.ContactDetailId;
 import io.contactdetails.kernel.contactdetail.ContactDetailName;
@@ -16,6 +18,7 @@ import io.contactdetails.kernel.contactdetail.UpdateContactDetail;
 import io.contactdetails.kernel.firm.FirmId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -41,10 +44,13 @@ import java.util.TreeMap;
 public class ContactDetailCommands {
     private final Repository<Account> accounts;
     private final Repository<ContactDetail> contactDetails;
+    private final EventStore eventStore;
 
-    public ContactDetailCommands(Repository<Account> accounts, Repository<ContactDetail> contactDetails) {
+    public ContactDetailCommands(Repository<Account> accounts, Repository<ContactDetail> contactDetails,
+                                 EventStore eventStore) {
         this.accounts = accounts;
         this.contactDetails = contactDetails;
+        this.eventStore = eventStore;
     }
 
     @CommandHandler
@@ -71,6 +77,7 @@ public class ContactDetailCommands {
         Set<AccountId> involved = new LinkedHashSet<>(before);
         involved.addAll(after);
         Map<AccountId, Aggregate<Account>> loaded = loadInLockOrder(involved);
+        throwIfModified(command.expectedTag(), detail, before, loaded);
 
         ContactDetail.Changed changed = detail.invoke(it -> it.update(command));
         ContactDetailId id = command.contactDetailId();
@@ -108,6 +115,7 @@ public class ContactDetailCommands {
         Aggregate<ContactDetail> detail = loadDetail(command.contactDetailId(), command.firmId());
         List<AccountId> owners = detail.invoke(ContactDetail::owners);
         Map<AccountId, Aggregate<Account>> loaded = loadInLockOrder(owners);
+        throwIfModified(command.expectedTag(), detail, owners, loaded);
         owners.forEach(owner -> loaded.get(owner).execute(account -> account.detach(command.contactDetailId())));
         detail.execute(it -> it.remove(command.firmId()));
     }
@@ -118,6 +126,29 @@ public class ContactDetailCommands {
         return account == null
                 ? Optional.of(OwnershipRefusal.NOT_A_CLIENT_OF_THE_FIRM)
                 : account.invoke(it -> it.attach(id, firm, name, value, choice));
+    }
+
+    /**
+     * Compares the tag the client read with the detail as it is now, under the locks of the detail and its
+     * owners: the tag covers the streams its resource is rendered from (the detail, its owners, their
+     * primaries), so two writers holding the same tag cannot both pass.
+     */
+    private void throwIfModified(Optional<String> expected, Aggregate<ContactDetail> detail, List<AccountId> owners,
+                                 Map<AccountId, Aggregate<Account>> loaded) {
+        if (expected.isEmpty()) {
+            return;
+        }
+        Map<String, Long> versions = new HashMap<>();
+        versions.put(detail.identifierAsString(), detail.version());
+        for (AccountId owner : owners) {
+            Aggregate<Account> account = loaded.get(owner);
+            versions.put(owner.toString(), account.version());
+            account.invoke(Account::primaryIds).forEach(primary -> versions.put(primary.toString(),
+                    eventStore.lastSequenceNumberFor(primary.toString()).orElse(-1L)));
+        }
+        if (!VersionTag.of(versions).equals(expected.get())) {
+            throw new ResourceModified(detail.invoke(ContactDetail::id));
+        }
     }
 
     private static void throwIfAny(Map<Integer, OwnershipRefusal> refusals) {

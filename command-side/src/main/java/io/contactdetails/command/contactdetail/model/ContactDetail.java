@@ -56,6 +56,10 @@ public class ContactDetail {
         return !removed && firm.equals(firmId);
     }
 
+    public ContactDetailId id() {
+        return contactDetailId;
+    }
+
     public ContactType type() {
         return value.type();
     }

@@ -15,15 +15,19 @@ import io.contactdetails.kernel.contactdetail.RemoveContactDetail;
 import io.contactdetails.kernel.contactdetail.UpdateContactDetail;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Optional;
 
 @RestController
 public class ContactDetailController {
@@ -38,39 +42,50 @@ public class ContactDetailController {
     }
 
     @PostMapping("/api/v2/contact-details")
-    @ResponseStatus(HttpStatus.CREATED)
-    public ContactDetailResource create(@RequestBody(required = false) JsonNode body,
-                                        @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
+    public ResponseEntity<ContactDetailResource> create(@RequestBody(required = false) JsonNode body,
+                                                        @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         CreateContactDetail command = ContactDetailRequest.create(body, actor.firmId());
         send(command, actor);
-        return render(command.contactDetailId());
+        return render(HttpStatus.CREATED, command.contactDetailId());
     }
 
     /** The body is read as the detail's type says (an email or a phone number), so the detail is found first. */
     @PutMapping("/api/v2/contact-details/{uuid}")
-    public ContactDetailResource update(@PathVariable String uuid, @RequestBody(required = false) JsonNode body,
-                                        @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
+    public ResponseEntity<ContactDetailResource> update(@PathVariable String uuid,
+                                                        @RequestBody(required = false) JsonNode body,
+                                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                        @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         ContactDetailId id = ContactDetailId.of(QueryParameters.uuid(uuid));
         ContactDetailState current = states.contactDetail(id.toString())
                 .filter(detail -> actor.actsIn(detail.firmUuid()))
                 .orElseThrow(NotFound::new);
         UpdateContactDetail command = ContactDetailRequest.update(body, id, actor.firmId(),
-                ContactType.fromWireName(current.type()));
+                ContactType.fromWireName(current.type()), expectedTag(ifMatch));
         send(command, actor);
-        return render(id);
+        return render(HttpStatus.OK, id);
     }
 
     @DeleteMapping("/api/v2/contact-details/{uuid}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    public void remove(@PathVariable String uuid, @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
-        send(new RemoveContactDetail(ContactDetailId.of(QueryParameters.uuid(uuid)), actor.firmId()), actor);
+    public ResponseEntity<Void> remove(@PathVariable String uuid,
+                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                       @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
+        send(new RemoveContactDetail(ContactDetailId.of(QueryParameters.uuid(uuid)), actor.firmId(),
+                expectedTag(ifMatch)), actor);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** {@code If-Match: *} asks only that the detail exists, which every change needs anyway. */
+    private static Optional<String> expectedTag(String ifMatch) {
+        return Optional.ofNullable(ifMatch).map(String::trim).filter(tag -> !tag.isEmpty() && !tag.equals("*"));
     }
 
     private void send(Object command, Actor actor) {
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(actor.metaData()));
     }
 
-    private ContactDetailResource render(ContactDetailId id) {
-        return resources.contactDetail(states.contactDetail(id.toString()).orElseThrow(NotFound::new), states);
+    private ResponseEntity<ContactDetailResource> render(HttpStatus status, ContactDetailId id) {
+        Resources.Tagged<ContactDetailResource> tagged = resources.taggedContactDetail(
+                states.contactDetail(id.toString()).orElseThrow(NotFound::new), states);
+        return ResponseEntity.status(status).eTag(tagged.etag()).body(tagged.resource());
     }
 }

@@ -53,7 +53,8 @@ final class ContactDetailRequest {
     }
 
     /** A PUT names what changes; a detail's type never does, so it may be sent only as it is. */
-    static UpdateContactDetail update(JsonNode body, ContactDetailId id, FirmId firmId, ContactType type) {
+    static UpdateContactDetail update(JsonNode body, ContactDetailId id, FirmId firmId, ContactType type,
+                                      Optional<String> expectedTag) {
         JsonFields fields = new JsonFields(body);
         if (fields.node("type") != null) {
             fields.requiredString("type").filter(wire -> !wire.equals(type.wireName()))
@@ -71,7 +72,7 @@ final class ContactDetailRequest {
         owners.ifPresent(accounts -> OwnerErrors.report(fields.errors(),
                 ContactDetailOwners.check(accounts, primaries.orElse(List.of()))));
         fields.throwIfInvalid();
-        return new UpdateContactDetail(id, firmId, name, value, owners, primaries);
+        return new UpdateContactDetail(id, firmId, name, value, owners, primaries, expectedTag);
     }
 
     private static Optional<ContactValue> readValue(JsonFields fields, ContactType type) {

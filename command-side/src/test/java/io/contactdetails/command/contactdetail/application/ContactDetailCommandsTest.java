@@ -36,7 +36,8 @@ class ContactDetailCommandsTest {
     private static final AccountId HIGH = new AccountId(new UUID(0, 2));
 
     private final HandlerFixture fixture = new HandlerFixture();
-    private final ContactDetailCommands handler = new ContactDetailCommands(fixture.accounts, fixture.contactDetails);
+    private final ContactDetailCommands handler = new ContactDetailCommands(fixture.accounts, fixture.contactDetails,
+            fixture.eventStore);
     private final ContactDetailId detail = ContactDetailId.random();
 
     private HandlerFixture.Outcome create(List<AccountId> owners, List<AccountId> primaries) {

@@ -3,7 +3,9 @@ package io.contactdetails.command.contactdetail.application;
 import io.contactdetails.command.HandlerFixture;
 import io.contactdetails.command.account.model.OwnershipRefusal;
 import io.contactdetails.command.contactdetail.model.ContactDetailNotFound;
+import io.contactdetails.command.contactdetail.model.ResourceModified;
 import io.contactdetails.fixtures.Events;
+import io.contactdetails.kernel.VersionTag;
 import io.contactdetails.kernel.account.AccountId;
 import io.contactdetails.kernel.contactdetail.ContactDetailDetached;
 import io.contactdetails.kernel.contactdetail.ContactDetailId;
@@ -27,6 +29,7 @@ import io.contactdetails.kernel.firm.FirmId;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,7 +44,8 @@ class ContactDetailLifecycleCommandsTest {
     private static final EmailAddress SHARED = new EmailAddress("shared@example.com");
 
     private final HandlerFixture fixture = new HandlerFixture();
-    private final ContactDetailCommands handler = new ContactDetailCommands(fixture.accounts, fixture.contactDetails);
+    private final ContactDetailCommands handler = new ContactDetailCommands(fixture.accounts, fixture.contactDetails,
+            fixture.eventStore);
     private final ContactDetailId detail = ContactDetailId.random();
 
     private HandlerFixture.Outcome when(Object command) {
@@ -57,7 +61,7 @@ class ContactDetailLifecycleCommandsTest {
 
     private static UpdateContactDetail update(ContactDetailId id, Optional<ContactValue> value,
                                               Optional<List<AccountId>> owners, Optional<List<AccountId>> primaries) {
-        return new UpdateContactDetail(id, FIRM, Optional.empty(), value, owners, primaries);
+        return new UpdateContactDetail(id, FIRM, Optional.empty(), value, owners, primaries, Optional.empty());
     }
 
     private void givenClient(AccountId id, Object... later) {
@@ -120,7 +124,7 @@ class ContactDetailLifecycleCommandsTest {
 
         HandlerFixture.Outcome outcome = fixture.when(() -> {
             handler.handle(new UpdateContactDetail(detail, FIRM, Optional.of(new ContactDetailName("Work")),
-                    Optional.of(moved), Optional.empty(), Optional.empty()));
+                    Optional.of(moved), Optional.empty(), Optional.empty(), Optional.empty()));
             return null;
         });
 
@@ -171,7 +175,7 @@ class ContactDetailLifecycleCommandsTest {
                 new PrimaryAssigned(ADA, ContactType.EMAIL, detail, PrimaryReason.REQUESTED),
                 Events.attachedEmail(ADA, newer, "newer@example.com"));
 
-        HandlerFixture.Outcome outcome = when(new RemoveContactDetail(detail, FIRM));
+        HandlerFixture.Outcome outcome = when(new RemoveContactDetail(detail, FIRM, Optional.empty()));
 
         assertThat(outcome.events()).containsExactly(
                 new PrimaryRevoked(ADA, ContactType.EMAIL, detail, RevocationReason.DETACHED),
@@ -185,7 +189,7 @@ class ContactDetailLifecycleCommandsTest {
         givenClient(ADA);
         givenDetailPrimaryFor(detail, SHARED, ADA);
 
-        HandlerFixture.Outcome outcome = when(new RemoveContactDetail(detail, FIRM));
+        HandlerFixture.Outcome outcome = when(new RemoveContactDetail(detail, FIRM, Optional.empty()));
 
         assertThat(outcome.events()).containsExactly(
                 new PrimaryRevoked(ADA, ContactType.EMAIL, detail, RevocationReason.DETACHED),
@@ -198,16 +202,43 @@ class ContactDetailLifecycleCommandsTest {
         givenClient(ADA);
         givenDetailPrimaryFor(detail, SHARED, ADA);
         assertThat(fixture.when(() -> {
-            handler.handle(new RemoveContactDetail(detail, FirmId.random()));
+            handler.handle(new RemoveContactDetail(detail, FirmId.random(), Optional.empty()));
             return null;
         }).failure()).isInstanceOf(ContactDetailNotFound.class);
-        assertThat(when(new RemoveContactDetail(ContactDetailId.random(), FIRM)).failure())
+        assertThat(when(new RemoveContactDetail(ContactDetailId.random(), FIRM, Optional.empty())).failure())
                 .isInstanceOf(ContactDetailNotFound.class);
-        assertThat(when(new RemoveContactDetail(new ContactDetailId(ADA.value()), FIRM)).failure())
+        assertThat(when(new RemoveContactDetail(new ContactDetailId(ADA.value()), FIRM, Optional.empty())).failure())
                 .as("an account's id").isInstanceOf(ContactDetailNotFound.class);
 
-        assertThat(when(new RemoveContactDetail(detail, FIRM)).failure()).isNull();
+        assertThat(when(new RemoveContactDetail(detail, FIRM, Optional.empty())).failure()).isNull();
         assertThat(when(update(detail, Optional.empty(), Optional.empty(), Optional.of(List.of()))).failure())
                 .isInstanceOf(ContactDetailNotFound.class);
+    }
+
+    @Test
+    void aChangeAgainstTheVersionTheDetailHasPassesAndAgainstAnOlderOneIsRefusedWithNothingWritten() {
+        givenClient(ADA);
+        givenDetailPrimaryFor(detail, SHARED, ADA);
+        // the detail's stream holds one event (0), Ada's three (0-2); the detail is Ada's primary
+        String current = VersionTag.of(Map.of(detail.toString(), 0L, ADA.toString(), 2L));
+        String stale = VersionTag.of(Map.of(detail.toString(), 0L, ADA.toString(), 1L));
+        UpdateContactDetail rename = new UpdateContactDetail(detail, FIRM, Optional.of(new ContactDetailName("Renamed")),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(stale));
+
+        HandlerFixture.Outcome refused = fixture.when(() -> {
+            handler.handle(rename);
+            return null;
+        });
+        assertThat(refused.failure()).isInstanceOf(ResourceModified.class);
+        assertThat(refused.events()).isEmpty();
+
+        HandlerFixture.Outcome passed = fixture.when(() -> {
+            handler.handle(new UpdateContactDetail(detail, FIRM, Optional.of(new ContactDetailName("Renamed")),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(current)));
+            return null;
+        });
+        assertThat(passed.events()).containsExactly(new ContactDetailRenamed(detail, "Renamed"));
+        assertThat(when(new RemoveContactDetail(detail, FIRM, Optional.of(current))).failure())
+                .as("the rename moved the detail on").isInstanceOf(ResourceModified.class);
     }
 }

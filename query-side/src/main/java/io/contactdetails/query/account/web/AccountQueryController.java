@@ -10,12 +10,15 @@ import io.contactdetails.http.security.Actor;
 import io.contactdetails.query.account.readmodel.AccountReadModel;
 import io.contactdetails.query.history.PointInTime;
 import io.contactdetails.query.infrastructure.ReadModelStates;
+import io.contactdetails.http.resource.ConditionalGet;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 @RestController
 public class AccountQueryController {
@@ -34,19 +37,22 @@ public class AccountQueryController {
 
     /** The live account from the read model, or with {@code as_of} the account as it was then, from the events. */
     @GetMapping("/api/v2/accounts/{uuid}")
-    public AccountResource get(@PathVariable String uuid, @RequestParam(name = "as_of", required = false) String asOf,
-                               @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
+    public ResponseEntity<AccountResource> get(@PathVariable String uuid,
+                                               @RequestParam(name = "as_of", required = false) String asOf,
+                                               @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor,
+                                               WebRequest request) {
         String id = QueryParameters.uuid(uuid);
         if (asOf != null) {
-            return pointInTime.account(id, QueryParameters.instant(asOf, "as_of"))
+            return ResponseEntity.ok(pointInTime.account(id, QueryParameters.instant(asOf, "as_of"))
                     .filter(past -> actor.actsIn(past.firmUuid()))
                     .map(past -> resources.account(past.account(), past.states()))
-                    .orElseThrow(NotFound::new);
+                    .orElseThrow(NotFound::new));
         }
-        return accounts.find(id)
+        Resources.Tagged<AccountResource> tagged = accounts.find(id)
                 .filter(found -> actor.actsIn(found.firmUuid()))
-                .map(found -> resources.account(found, states))
+                .map(found -> resources.taggedAccount(found, states))
                 .orElseThrow(NotFound::new);
+        return ConditionalGet.answer(tagged, request);
     }
 
     @GetMapping("/api/v2/accounts")

@@ -8,12 +8,15 @@ import io.contactdetails.http.resource.Resources;
 import io.contactdetails.http.security.Actor;
 import io.contactdetails.query.contactdetail.readmodel.ContactDetailReadModel;
 import io.contactdetails.query.infrastructure.ReadModelStates;
+import io.contactdetails.http.resource.ConditionalGet;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 import java.util.Map;
 
@@ -31,11 +34,14 @@ public class ContactDetailQueryController {
     }
 
     @GetMapping("/api/v2/contact-details/{uuid}")
-    public ContactDetailResource get(@PathVariable String uuid, @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
-        return contactDetails.find(QueryParameters.uuid(uuid))
+    public ResponseEntity<ContactDetailResource> get(@PathVariable String uuid,
+                                                     @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor,
+                                                     WebRequest request) {
+        Resources.Tagged<ContactDetailResource> tagged = contactDetails.find(QueryParameters.uuid(uuid))
                 .filter(found -> actor.actsIn(found.firmUuid()))
-                .map(found -> resources.contactDetail(found, states))
+                .map(found -> resources.taggedContactDetail(found, states))
                 .orElseThrow(NotFound::new);
+        return ConditionalGet.answer(tagged, request);
     }
 
     @GetMapping("/api/v2/contact-details")
