@@ -20,7 +20,9 @@ import java.util.Map;
 /**
  * Starts the stores nobody configured, before the application context reads its properties: a real
  * PostgreSQL from the zonky binaries (durable: fsync and synchronous_commit on) and mongo-java-server on an
- * H2 file, both under the data directory so that a restart finds everything again.
+ * H2 file, both under the data directory so that a restart finds everything again. Neither stops by itself when
+ * the JVM exits: {@link StandaloneService} closes them after the application context, so that the event
+ * processors never run on stopped stores.
  */
 final class EmbeddedStores implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStores.class);
@@ -40,6 +42,8 @@ final class EmbeddedStores implements ApplicationListener<ApplicationEnvironment
                 postgres = EmbeddedPostgres.builder()
                         .setDataDirectory(dataDirectory.postgres())
                         .setCleanDataDirectory(false)
+                        // shutdown hooks run concurrently: one of its own would stop it under the running processors
+                        .setRegisterShutdownHook(false)
                         .setServerConfig("fsync", "on")
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("full_page_writes", "on")

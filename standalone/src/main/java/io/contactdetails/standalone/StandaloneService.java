@@ -34,7 +34,8 @@ public final class StandaloneService implements AutoCloseable {
                     .registerShutdownHook(false)
                     .run(args);
             return new StandaloneService(context, stores);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // the stores outlive the JVM unless closed (see EmbeddedStores)
             stores.close();
             throw e;
         }
