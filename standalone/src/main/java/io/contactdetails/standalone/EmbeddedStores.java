@@ -39,6 +39,7 @@ final class EmbeddedStores implements ApplicationListener<ApplicationEnvironment
         try {
             Files.createDirectories(dataDirectory.root());
             if (isBlank(environment.getProperty("spring.datasource.url"))) {
+                LeftoverPostgres.stop(dataDirectory.postgres());
                 postgres = EmbeddedPostgres.builder()
                         .setDataDirectory(dataDirectory.postgres())
                         .setCleanDataDirectory(false)
