@@ -29,6 +29,8 @@ public final class StandaloneService implements AutoCloseable {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(StandaloneApplication.class)
                     .sources(extraSources.toArray(Class<?>[]::new))
                     .listeners(stores)
+                    .initializers(starting -> starting.getBeanFactory().registerSingleton(
+                            "persistingReadModelsAfterEachBatch", stores.persistingReadModelsAfterEachBatch()))
                     // the two sides name their own classes alike (ApiErrors, WebSecurity): keep both
                     .beanNameGenerator(FullyQualifiedAnnotationBeanNameGenerator.INSTANCE)
                     .registerShutdownHook(false)
