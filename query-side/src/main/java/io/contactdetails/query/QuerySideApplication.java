@@ -1,12 +1,24 @@
 package io.contactdetails.query;
 
+import org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+import java.util.Map;
+import java.util.Objects;
 
 /** The read side on its own: tails the PostgreSQL event store, keeps read models in MongoDB. */
 @SpringBootApplication
 public class QuerySideApplication {
     public static void main(String[] args) {
-        SpringApplication.run(QuerySideApplication.class, args);
+        SpringApplication application = new SpringApplication(QuerySideApplication.class);
+        // Axon's update checker phones home, and once created writes ~/.axoniq even when told not to check: off and
+        // not created unless AXONIQ_UPDATE_CHECKER_DISABLED or -Daxoniq.update-checker.disabled says false.
+        if (!"false".equalsIgnoreCase(Objects.requireNonNullElse(System.getProperty("axoniq.update-checker.disabled"),
+                Objects.requireNonNullElse(System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED"), "true")))) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+            application.setDefaultProperties(Map.of("spring.autoconfigure.exclude", UpdateCheckerAutoConfiguration.class.getName()));
+        }
+        application.run(args);
     }
 }
