@@ -22,16 +22,19 @@ public final class StandaloneService implements AutoCloseable {
 
     /** With {@code extraSources}: further components in the same context (tests add probes this way). */
     public static StandaloneService start(List<Class<?>> extraSources, String... args) {
-        System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
         EmbeddedStores stores = new EmbeddedStores();
         try {
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(StandaloneApplication.class)
+            SpringApplicationBuilder application = new SpringApplicationBuilder(StandaloneApplication.class);
+            ConfigurableApplicationContext context = application
                     .sources(extraSources.toArray(Class<?>[]::new))
                     .listeners(stores)
+                    .initializers(starting -> starting.getBeanFactory().registerSingleton(
+                            "persistingReadModelsAfterEachBatch", stores.persistingReadModelsAfterEachBatch()))
                     .registerShutdownHook(false)
                     .run(args);
             return new StandaloneService(context, stores);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // the stores outlive the JVM unless closed (see EmbeddedStores)
             stores.close();
             throw e;
         }
