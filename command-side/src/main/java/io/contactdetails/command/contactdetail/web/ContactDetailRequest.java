@@ -55,6 +55,8 @@ final class ContactDetailRequest {
     private static void report(JsonFields fields, ContactDetailOwners.Violation violation) {
         switch (violation.rule()) {
             case AT_LEAST_ONE_OWNER -> fields.reject("account_uuids", "The account uuids field is required.");
+            case AT_MOST_MAX_OWNERS -> fields.reject("account_uuids",
+                    "The account uuids field must not have more than " + ContactDetailOwners.MAX_OWNERS + " items.");
             case DISTINCT_OWNERS -> duplicate(fields, "account_uuids." + violation.index());
             case DISTINCT_PRIMARIES -> duplicate(fields, "primary_account_uuids." + violation.index());
             case PRIMARY_IS_AN_OWNER -> {
