@@ -6,9 +6,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 import java.time.ZoneId;
 
-/** The settings of the HTTP API both sides read: the zone timestamps are shown in and how tokens are verified. */
+/**
+ * The settings of the HTTP API both sides read: the zone timestamps are shown in, how tokens are verified, and
+ * the public base URL links are built on (when unset, links are relative: never built from the request's Host
+ * or X-Forwarded-Host, which a client chooses).
+ */
 @ConfigurationProperties("contact-details")
-public record ApiProperties(@DefaultValue("Europe/London") ZoneId timeZone, @DefaultValue Jwt jwt) {
+public record ApiProperties(@DefaultValue("Europe/London") ZoneId timeZone, @DefaultValue Jwt jwt, String publicBaseUrl) {
     /**
      * A shared HS256 secret (its UTF-8 bytes, at least 32), or an issuer's JWK set URI instead; and how long a
      * token may live at most, from its {@code iat} (or from now) to its {@code exp}.

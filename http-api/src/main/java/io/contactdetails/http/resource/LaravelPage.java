@@ -25,7 +25,7 @@ public record LaravelPage<T>(List<T> data, Links links, Meta meta) {
                        @JsonProperty("per_page") int perPage, Integer to, long total) {
     }
 
-    public static <T> LaravelPage<T> of(List<T> data, PageRequest request, long total, String path) {
+    static <T> LaravelPage<T> of(List<T> data, PageRequest request, long total, String path) {
         int lastPage = (int) Math.max(1, (total + request.perPage() - 1) / request.perPage());
         int current = request.page();
         Integer from = data.isEmpty() ? null : request.offset() + 1;

@@ -1,5 +1,8 @@
 package io.contactdetails.http.resource;
 
+import io.contactdetails.http.request.PageRequest;
+import jakarta.servlet.http.HttpServletRequest;
+
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
@@ -13,9 +16,20 @@ import java.util.stream.Stream;
  */
 public final class Resources {
     private final ZoneId zone;
+    private final String publicBaseUrl;
 
-    public Resources(ZoneId zone) {
+    /** {@code publicBaseUrl}: where clients reach the API ({@code https://api.example.com}), or null for relative links. */
+    public Resources(ZoneId zone, String publicBaseUrl) {
         this.zone = zone;
+        this.publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl.strip().replaceAll("/+$", "");
+    }
+
+    /**
+     * A page of a list, linking to its other pages under the configured public base URL, or relative to the
+     * host when there is none; never under the Host or X-Forwarded-Host the request claims.
+     */
+    public <T> LaravelPage<T> page(List<T> data, PageRequest page, long total, HttpServletRequest request) {
+        return LaravelPage.of(data, page, total, publicBaseUrl + request.getRequestURI());
     }
 
     public AccountResource account(AccountState account, ResourceStates states) {
