@@ -12,7 +12,12 @@ import java.time.ZoneId;
  * or X-Forwarded-Host, which a client chooses).
  */
 @ConfigurationProperties("contact-details")
-public record ApiProperties(@DefaultValue("Europe/London") ZoneId timeZone, @DefaultValue Jwt jwt, String publicBaseUrl) {
+public record ApiProperties(@DefaultValue("Europe/London") ZoneId timeZone, @DefaultValue Jwt jwt, String publicBaseUrl,
+                            @DefaultValue RateLimit rateLimit) {
+    /** Requests per minute per token subject, as Plannr documents it; 0 turns the limit off. */
+    public record RateLimit(@DefaultValue("500") long perMinute) {
+    }
+
     /**
      * A shared HS256 secret (its UTF-8 bytes, at least 32), or an issuer's JWK set URI instead; and how long a
      * token may live at most, from its {@code iat} (or from now) to its {@code exp}.

@@ -10,6 +10,7 @@ import io.contactdetails.http.security.ApiSecurity;
 import io.contactdetails.http.security.JwtDecoders;
 import io.contactdetails.http.security.OperatorRoute;
 import io.contactdetails.kernel.contactdetail.PrimaryAssignedUpcaster;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -27,6 +28,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+import java.util.Optional;
 
 
 /**
@@ -51,8 +54,10 @@ public class HttpApiAutoConfiguration {
         @Bean
         public SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder,
                                                ObjectProvider<AccountLookup> lookups,
-                                               ObjectProvider<OperatorRoute> operatorRoutes) throws Exception {
-            return ApiSecurity.chain(http, jwtDecoder, lookups.orderedStream().toList(), operatorRoutes.stream().toList());
+                                               ObjectProvider<OperatorRoute> operatorRoutes, ApiProperties properties,
+                                               ObjectProvider<MeterRegistry> meters) throws Exception {
+            return ApiSecurity.chain(http, jwtDecoder, lookups.orderedStream().toList(), operatorRoutes.stream().toList(),
+                    properties.rateLimit(), Optional.ofNullable(meters.getIfAvailable()));
         }
 
         @Bean
