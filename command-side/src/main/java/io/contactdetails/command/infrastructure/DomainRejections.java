@@ -5,6 +5,7 @@ import io.contactdetails.http.error.ApiError;
 import io.contactdetails.http.error.ApiErrors;
 import io.contactdetails.http.error.FieldErrors;
 import io.contactdetails.http.request.JsonFields;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +38,13 @@ public class DomainRejections {
         return ApiErrors.respond(HttpStatus.UNPROCESSABLE_ENTITY, ApiError.validation(errors));
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ApiError> conflict(ConcurrencyException e) {
+    /**
+     * Axon names a failed append by its first event: when a request that creates a stream (sequence 0) loses
+     * the race on another stream of the same append (an owner's account), it reports
+     * AggregateStreamCreationException. Ids are random, so a real reuse of one is not what happened.
+     */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<ApiError> conflict(Exception e) {
         log.info("Gave up after concurrent changes: {}", e.getMessage());
         return ApiErrors.respond(HttpStatus.CONFLICT,
                 ApiError.message("The record was changed by another request at the same time. Please retry."));
