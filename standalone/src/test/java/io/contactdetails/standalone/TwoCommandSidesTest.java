@@ -9,9 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,17 +41,22 @@ class TwoCommandSidesTest {
     private static EmbeddedPostgres postgres;
     private static final List<Writer> writers = new ArrayList<>();
 
-    /** A command side in its own JVM, with its output kept for when a test has to say why it failed. */
-    private record Writer(Process process, int port, Path log) {
-        static Writer start(String jdbcUrl, Path log) throws IOException {
-            int port = freePort();
+    /**
+     * A command side in its own JVM, with its output kept for when a test has to say why it failed. It picks
+     * a free port itself and the test reads it from Tomcat's start line: no port is guessed ahead.
+     */
+    private record Writer(Process process, Path log) {
+        private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
+
+        static Writer start(String jdbcUrl, Path directory, String name) throws IOException {
+            Path log = directory.resolve("command-side-" + name + ".log");
             ProcessBuilder builder = new ProcessBuilder(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx384m", "-Daxoniq.update-checker.disabled=true",
                     "-cp", System.getProperty("java.class.path"),
                     CommandSideApplication.class.getName(),
                     "--server.address=127.0.0.1",
-                    "--server.port=" + port,
+                    "--server.port=0",
                     "--spring.datasource.url=" + jdbcUrl,
                     "--spring.datasource.username=postgres",
                     "--spring.datasource.password=",
@@ -61,23 +65,31 @@ class TwoCommandSidesTest {
                     // The test class path also holds the read side's MongoDB driver, which this process never uses.
                     "--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration",
                     "--logging.level.root=WARN",
+                    "--logging.level.org.springframework.boot.web.embedded.tomcat.TomcatWebServer=INFO",
                     "--spring.main.banner-mode=off");
             builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
             builder.redirectErrorStream(true).redirectOutput(log.toFile());
-            return new Writer(builder.start(), port, log);
+            Process process = builder.start();
+            // Should the test JVM be stopped before @AfterAll runs, its children must not outlive it.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            return new Writer(process, log);
         }
 
         Api api() {
-            return Api.anonymous(port);
+            Matcher started = STARTED.matcher(output());
+            if (!started.find()) {
+                throw new IllegalStateException("The command side has not started yet");
+            }
+            return Api.anonymous(Integer.parseInt(started.group(1)));
         }
 
-        /** Up once it answers a request at all: an anonymous one is refused with a 401. */
+        /** Up once it has started and answers a request: an anonymous one is refused with a 401. */
         void awaitListening() {
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 if (!process.isAlive()) {
                     throw new AssertionError("The command side exited with " + process.exitValue() + ":\n" + output());
                 }
-                return api().get("/api/v2/accounts").status() == 401;
+                return STARTED.matcher(output()).find() && api().get("/api/v2/accounts").status() == 401;
             });
         }
 
@@ -104,7 +116,7 @@ class TwoCommandSidesTest {
         String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
         // One after the other: the first migrates the schema, the second finds it done.
         for (String name : List.of("a", "b")) {
-            Writer writer = Writer.start(jdbcUrl, directory.resolve("command-side-" + name + ".log"));
+            Writer writer = Writer.start(jdbcUrl, directory, name);
             writers.add(writer);
             writer.awaitListening();
         }
@@ -219,14 +231,6 @@ class TwoCommandSidesTest {
                     .filter(uuid -> api.get("/api/v2/contact-details/" + uuid).body().path("primary_accounts")
                             .toString().contains(client))
                     .toList()).containsExactly(primary));
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
