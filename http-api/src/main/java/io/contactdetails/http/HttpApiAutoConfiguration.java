@@ -2,6 +2,7 @@ package io.contactdetails.http;
 
 import io.contactdetails.http.error.ApiErrors;
 import io.contactdetails.http.error.JsonErrorController;
+import io.contactdetails.http.error.JsonResponses;
 import io.contactdetails.http.request.RequestLimitsFilter;
 import io.contactdetails.http.resource.Resources;
 import io.contactdetails.http.security.AccountLookup;
@@ -10,6 +11,7 @@ import io.contactdetails.http.security.JwtDecoders;
 import io.contactdetails.http.security.OperatorRoute;
 import io.contactdetails.kernel.contactdetail.PrimaryAssignedUpcaster;
 import io.contactdetails.kernel.contactdetail.PrimaryRevokedUpcaster;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -18,12 +20,17 @@ import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfi
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+import java.util.Optional;
 
 
 /**
@@ -48,19 +55,31 @@ public class HttpApiAutoConfiguration {
         @Bean
         public SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder,
                                                ObjectProvider<AccountLookup> lookups,
-                                               ObjectProvider<OperatorRoute> operatorRoutes) throws Exception {
-            return ApiSecurity.chain(http, jwtDecoder, lookups.orderedStream().toList(), operatorRoutes.stream().toList());
+                                               ObjectProvider<OperatorRoute> operatorRoutes, ApiProperties properties,
+                                               ObjectProvider<MeterRegistry> meters) throws Exception {
+            return ApiSecurity.chain(http, jwtDecoder, lookups.orderedStream().toList(), operatorRoutes.stream().toList(),
+                    properties.rateLimit(), Optional.ofNullable(meters.getIfAvailable()));
         }
 
         @Bean
         public RequestLimitsFilter requestLimitsFilter() {
             return new RequestLimitsFilter();
         }
+
+        @Bean
+        public RequestRejectedHandler requestRejectedHandler() {
+            return JsonResponses.firewallRefusalsAsJson();
+        }
+
+        @Bean
+        public WebServerFactoryCustomizer<TomcatServletWebServerFactory> containerErrorsAsJson() {
+            return JsonResponses.containerErrorsAsJson();
+        }
     }
 
     @Bean
     public Resources resources(ApiProperties properties) {
-        return new Resources(properties.timeZone());
+        return new Resources(properties.timeZone(), properties.publicBaseUrl());
     }
 
     /** Both sides read stored events (to source aggregates, to project them), so both read old revisions alike. */

@@ -9,9 +9,13 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.contactdetails.http.error.FieldErrors;
 import io.contactdetails.http.error.InvalidRequest;
+import io.contactdetails.http.request.QueryParameters;
+import io.contactdetails.http.resource.LaravelPage;
+import io.contactdetails.http.resource.Resources;
 import io.contactdetails.http.security.AccountLookup;
 import io.contactdetails.http.security.Actor;
 import io.contactdetails.kernel.account.AccountId;
+import jakarta.servlet.http.HttpServletRequest;
 import io.contactdetails.kernel.account.AccountType;
 import io.contactdetails.kernel.firm.FirmId;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -49,7 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ErrorShapesTest {
     static final String SECRET = "error-shapes-test-secret-of-at-least-32-bytes";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final AccountId EMPLOYEE = AccountId.random();
+    /** The one account the application knows, an employee; tests of other settings act as it too. */
+    static final AccountId EMPLOYEE = AccountId.random();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -66,13 +72,19 @@ class ErrorShapesTest {
         }
 
         @Bean
-        Routes routes() {
-            return new Routes();
+        Routes routes(Resources resources) {
+            return new Routes(resources);
         }
     }
 
     @RestController
     static class Routes {
+        private final Resources resources;
+
+        Routes(Resources resources) {
+            this.resources = resources;
+        }
+
         @PostMapping("/things")
         Map<String, Object> create(@RequestBody JsonNode body, @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
             if (!body.has("name")) {
@@ -85,11 +97,37 @@ class ErrorShapesTest {
         List<String> list() {
             return List.of();
         }
+
+        @GetMapping("/things/page")
+        LaravelPage<String> page(@RequestParam(name = "per_page", required = false) String perPage,
+                                 HttpServletRequest request) {
+            return resources.page(List.of("first"), QueryParameters.page(null, perPage), 3, request);
+        }
+
+        @GetMapping("/things/origin")
+        Map<String, Object> origin(@RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
+            return Map.of("client_address", actor.origin().clientAddress());
+        }
+
+        /** As many failures as asked for, one per field: what a long list of bad entries produces. */
+        @PostMapping("/things/failures")
+        Map<String, Object> failures(@RequestBody JsonNode body) {
+            FieldErrors errors = new FieldErrors();
+            for (int i = 0; i < body.path("count").asInt(); i++) {
+                errors.add("items." + i, "Item " + i + " is invalid.");
+            }
+            throw new InvalidRequest(errors);
+        }
     }
 
-    private static String token(List<String> accounts) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder().subject("tester")
-                .expirationTime(Date.from(Instant.now().plusSeconds(600))).claim("accounts", accounts).build());
+    static String token(List<String> accounts) throws Exception {
+        return token("tester", accounts);
+    }
+
+    static String token(String subject, List<String> accounts) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder().subject(subject)
+                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                .claim("accounts", accounts).build());
         jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
         return jwt.serialize();
     }
@@ -155,5 +193,67 @@ class ErrorShapesTest {
         HttpResponse<String> wrongMethod = send("DELETE", "/things", null, null, true, "application/json");
         assertShape(wrongMethod, 405, "The DELETE method is not supported for this route.");
         assertThat(wrongMethod.headers().firstValue("Allow")).contains("GET, POST");
+    }
+
+    private static void assertRawShape(RawHttp.Response response, int status, String message) throws Exception {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).as(response.body()).startsWith("application/json");
+        assertThat(JSON.readTree(response.body()).path("message").asText()).isEqualTo(message);
+    }
+
+    @Test
+    void whatTheContainerRefusesBeforeAnyServletIsAnsweredInTheApisShape() throws Exception {
+        assertRawShape(RawHttp.send(port, "GET /things HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(10_000)),
+                400, "Bad request.");
+        assertRawShape(RawHttp.send(port, "GET /things?q=" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: localhost"),
+                400, "Bad request.");
+        assertRawShape(RawHttp.send(port, "GET /things%2Fx HTTP/1.1\r\nHost: localhost"), 400, "Bad request.");
+        assertRawShape(RawHttp.send(port, "GET /things%00 HTTP/1.1\r\nHost: localhost"), 400, "Bad request.");
+    }
+
+    @Test
+    void whatTheFirewallRefusesIsAnsweredInTheApisShape() throws Exception {
+        String auth = "Authorization: Bearer " + token(List.of(EMPLOYEE.toString()));
+        assertRawShape(RawHttp.send(port, "GET //things HTTP/1.1\r\nHost: localhost\r\n" + auth), 400, "Bad request.");
+        assertRawShape(RawHttp.send(port, "GET /things;x=1 HTTP/1.1\r\nHost: localhost\r\n" + auth), 400, "Bad request.");
+        byte[] euroInHeader = ("GET /things HTTP/1.1\r\nHost: localhost\r\n" + auth + "\r\nX-PLANNR-ACCOUNT-UUID: ")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] euro = "\u20ac".getBytes(StandardCharsets.UTF_8);
+        byte[] head = java.util.Arrays.copyOf(euroInHeader, euroInHeader.length + euro.length);
+        System.arraycopy(euro, 0, head, euroInHeader.length, euro.length);
+        assertRawShape(RawHttp.send(port, head), 400, "Bad request.");
+    }
+
+    @Test
+    void errorsAreJsonWhateverTheAcceptHeaderAsks() throws Exception {
+        assertShape(send("GET", "/nothing-here", null, null, true, "application/xml"), 404, "Not found.");
+        assertShape(send("POST", "/things", "application/json", "{}", true, "application/xml"), 422,
+                "The name field is required.");
+        assertShape(send("GET", "/things", null, null, false, "text/html"), 401, "Unauthenticated.");
+    }
+
+    @Test
+    void theErrorPageAskedForDirectlyIsNotFound() throws Exception {
+        assertShape(send("GET", "/error", null, null, false, "application/json"), 404, "Not found.");
+        assertShape(send("GET", "/error", null, null, true, "text/html"), 404, "Not found.");
+    }
+
+    @Test
+    void validationReportsTheFirstHundredFailuresAndCountsTheRest() throws Exception {
+        HttpResponse<String> response = send("POST", "/things/failures", "application/json", "{\"count\":150}", true,
+                "application/json");
+        assertShape(response, 422, "Item 0 is invalid. (and 149 more errors)");
+        assertThat(JSON.readTree(response.body()).path("errors").size()).isEqualTo(100);
+        assertThat(JSON.readTree(response.body()).path("errors").has("items.99")).isTrue();
+    }
+
+    @Test
+    void pageLinksAreRelativeWhenNoPublicBaseUrlIsSetWhateverHostIsClaimed() throws Exception {
+        RawHttp.Response page = RawHttp.send(port, "GET /things/page?per_page=1 HTTP/1.1\r\nHost: evil.example\r\n"
+                + "X-Forwarded-Host: evil.example\r\nAuthorization: Bearer " + token(List.of(EMPLOYEE.toString()))
+                + "\r\nX-PLANNR-ACCOUNT-UUID: " + EMPLOYEE);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("evil.example");
+        assertThat(JSON.readTree(page.body()).path("links").path("next").asText()).isEqualTo("/things/page?page=2&per_page=1");
     }
 }

@@ -85,13 +85,13 @@ class AuditTrailTest {
         assertThat(revokedForFirst.path("actor").path("uuid").asText()).isEqualTo(other);
         assertThat(revokedForFirst.path("actor").path("name").asText()).isEqualTo("Grace Hopper");
         assertThat(revokedForFirst.path("changes").path("primary_account_uuids")).isEqualTo(Api.JSON.valueToTree(
-                Map.of("from", List.of(first, second), "to", List.of(second))));
+                Map.of("removed", List.of(first))));
 
         JsonNode revokedForSecond = entries.get(4);
         assertThat(revokedForSecond.path("request_id").asText()).isEqualTo("req-h-3");
         assertThat(revokedForSecond.path("actor").path("name").asText()).isEqualTo("Ada Lovelace");
         assertThat(revokedForSecond.path("changes").path("primary_account_uuids")).isEqualTo(Api.JSON.valueToTree(
-                Map.of("from", List.of(second), "to", List.of())));
+                Map.of("removed", List.of(second))));
 
         JsonNode paged = firm.api().get("/api/v2/contact-details/" + shared + "/history?per_page=2&page=3").body();
         assertThat(paged.path("data")).hasSize(1);

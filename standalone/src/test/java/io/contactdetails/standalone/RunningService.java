@@ -52,6 +52,8 @@ final class RunningService {
                 "--server.port=0",
                 "--contact-details.data-dir=" + dataDirectory,
                 "--contact-details.jwt.secret=" + SECRET,
+                // The suite sends thousands of requests as one subject; the limit itself is RateLimitTest's (http-api).
+                "--contact-details.rate-limit.per-minute=1000000",
                 "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off",
                 "--logging.level.io.contactdetails=INFO"};

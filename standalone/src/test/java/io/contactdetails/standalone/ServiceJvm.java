@@ -52,7 +52,9 @@ final class ServiceJvm implements AutoCloseable {
     static ServiceJvm start(Path dataDirectory, Path log, List<String> jvmOptions, Consumer<Map<String, String>> environment) {
         int port = freePort();
         Process process = java(jvmOptions, List.of("--server.port=" + port, "--contact-details.data-dir=" + dataDirectory,
-                "--contact-details.jwt.secret=" + RunningService.SECRET, "--spring.main.banner-mode=off"), log, environment);
+                "--contact-details.jwt.secret=" + RunningService.SECRET, "--spring.main.banner-mode=off",
+                // one login writes and checks hundreds of details a minute here; the limit has tests of its own
+                "--contact-details.rate-limit.per-minute=0"), log, environment);
         ServiceJvm service = new ServiceJvm(dataDirectory, log, port, process);
         try {
             await().atMost(STARTUP).pollInterval(Duration.ofMillis(200)).until(service::healthy);

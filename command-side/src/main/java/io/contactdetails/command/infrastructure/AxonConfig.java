@@ -16,6 +16,8 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.common.AxonNonTransientException;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -45,6 +47,16 @@ public class AxonConfig {
     @Bean
     public CorrelationDataProvider actorCorrelationDataProvider() {
         return new SimpleCorrelationDataProvider(EventMetaData.FROM_REQUEST.toArray(String[]::new));
+    }
+
+    /**
+     * Tells the JDBC storage engine which failed append was a lost race. Axon's default resolver looks for a
+     * SQLIntegrityConstraintViolationException, which the PostgreSQL driver never throws (it reports SQLState
+     * 23505, unique_violation): without this, two instances appending to one account gave a 500, not a retry.
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
     }
 
     /**

@@ -9,6 +9,7 @@ import io.contactdetails.http.error.ApiError;
 import io.contactdetails.http.error.ApiErrors;
 import io.contactdetails.http.error.FieldErrors;
 import io.contactdetails.http.request.JsonFields;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,8 +59,13 @@ public class DomainRejections {
                 ApiError.validation(OwnerErrors.report(new FieldErrors(), e.violations())));
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ApiError> conflict(ConcurrencyException e) {
+    /**
+     * Axon names a failed append by its first event: when a request that creates a stream (sequence 0) loses
+     * the race on another stream of the same append (an owner's account), it reports
+     * AggregateStreamCreationException. Ids are random, so a real reuse of one is not what happened.
+     */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<ApiError> conflict(Exception e) {
         log.info("Gave up after concurrent changes: {}", e.getMessage());
         return ApiErrors.respond(HttpStatus.CONFLICT,
                 ApiError.message("The record was changed by another request at the same time. Please retry."));

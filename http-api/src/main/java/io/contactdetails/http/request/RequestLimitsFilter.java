@@ -16,8 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * Runs before security: echoes the request id on every response and refuses bodies over 64 KiB, by their
- * declared length up front or, for chunked bodies, as soon as the limit is crossed while reading.
+ * Runs before security: echoes the request id on every response, refuses a client address that is not an IP
+ * address (rather than record it), and refuses bodies over 64 KiB, by their declared length up front or, for
+ * chunked bodies, as soon as the limit is crossed while reading.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestLimitsFilter extends OncePerRequestFilter {
@@ -34,6 +35,10 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         response.setHeader(RequestId.HEADER, RequestOrigin.of(request).requestId());
+        if (!RequestOrigin.hasIpClientAddress(request)) {
+            JsonResponses.write(response, 400, ApiError.message("The client address is not an IP address."));
+            return;
+        }
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             JsonResponses.write(response, 413, ApiError.message("The request body is too large."));
             return;

@@ -7,6 +7,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Laravel's length-aware paginator body: {@code data}, {@code links}, {@code meta}. */
 public record LaravelPage<T>(List<T> data, Links links, Meta meta) {
@@ -25,13 +26,14 @@ public record LaravelPage<T>(List<T> data, Links links, Meta meta) {
                        @JsonProperty("per_page") int perPage, Integer to, long total) {
     }
 
-    public static <T> LaravelPage<T> of(List<T> data, PageRequest request, long total, String path) {
+    /** {@code kept}: the list's own query parameters (filters, sort, include), carried into every link. */
+    static <T> LaravelPage<T> of(List<T> data, PageRequest request, long total, String path, Map<String, String> kept) {
         int lastPage = (int) Math.max(1, (total + request.perPage() - 1) / request.perPage());
         int current = request.page();
         Integer from = data.isEmpty() ? null : request.offset() + 1;
         Integer to = data.isEmpty() ? null : request.offset() + data.size();
         List<Link> links = new ArrayList<>();
-        links.add(new Link(current > 1 ? url(path, request, current - 1) : null, "&laquo; Previous", false));
+        links.add(new Link(current > 1 ? url(path, kept, request, current - 1) : null, "&laquo; Previous", false));
         // Like Laravel's URL window: the first and last pages and those near the current one, gaps as "...".
         int previous = 0;
         for (int page = 1; page <= lastPage; page++) {
@@ -39,7 +41,7 @@ public record LaravelPage<T>(List<T> data, Links links, Meta meta) {
                 if (page - previous > 1) {
                     links.add(new Link(null, "...", false));
                 }
-                links.add(new Link(url(path, request, page), Integer.toString(page), page == current));
+                links.add(new Link(url(path, kept, request, page), Integer.toString(page), page == current));
                 previous = page;
             } else if (page < current - WINDOW) {
                 page = current - WINDOW - 1;
@@ -47,17 +49,18 @@ public record LaravelPage<T>(List<T> data, Links links, Meta meta) {
                 page = lastPage - 1;
             }
         }
-        links.add(new Link(current < lastPage ? url(path, request, current + 1) : null, "Next &raquo;", false));
+        links.add(new Link(current < lastPage ? url(path, kept, request, current + 1) : null, "Next &raquo;", false));
         return new LaravelPage<>(data,
-                new Links(url(path, request, 1), url(path, request, lastPage),
-                        current > 1 ? url(path, request, current - 1) : null,
-                        current < lastPage ? url(path, request, current + 1) : null),
+                new Links(url(path, kept, request, 1), url(path, kept, request, lastPage),
+                        current > 1 ? url(path, kept, request, current - 1) : null,
+                        current < lastPage ? url(path, kept, request, current + 1) : null),
                 new Meta(current, from, lastPage, links, path, request.perPage(), to, total));
     }
 
-    private static String url(String path, PageRequest request, int page) {
-        return UriComponentsBuilder.fromUriString(path)
-                .queryParam("page", page)
+    private static String url(String path, Map<String, String> kept, PageRequest request, int page) {
+        UriComponentsBuilder url = UriComponentsBuilder.fromUriString(path);
+        kept.forEach(url::queryParam);
+        return url.queryParam("page", page)
                 .queryParam("per_page", request.perPage())
                 .toUriString();
     }

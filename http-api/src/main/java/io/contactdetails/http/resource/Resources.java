@@ -1,6 +1,8 @@
 package io.contactdetails.http.resource;
 
+import io.contactdetails.http.request.PageRequest;
 import io.contactdetails.kernel.VersionTag;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.time.ZoneId;
 import java.util.Collection;
@@ -8,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -29,9 +32,26 @@ public final class Resources {
     }
 
     private final ZoneId zone;
+    private final String publicBaseUrl;
 
-    public Resources(ZoneId zone) {
+    /** {@code publicBaseUrl}: where clients reach the API ({@code https://api.example.com}), or null for relative links. */
+    public Resources(ZoneId zone, String publicBaseUrl) {
         this.zone = zone;
+        this.publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl.strip().replaceAll("/+$", "");
+    }
+
+    /**
+     * A page of a list, linking to its other pages under the configured public base URL, or relative to the
+     * host when there is none; never under the Host or X-Forwarded-Host the request claims.
+     */
+    public <T> LaravelPage<T> page(List<T> data, PageRequest page, long total, HttpServletRequest request) {
+        Map<String, String> kept = new TreeMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (!name.equals("page") && !name.equals("per_page") && values.length > 0) {
+                kept.put(name, values[0]);
+            }
+        });
+        return LaravelPage.of(data, page, total, publicBaseUrl + request.getRequestURI(), kept);
     }
 
     public AccountResource account(AccountState account, ResourceStates states) {

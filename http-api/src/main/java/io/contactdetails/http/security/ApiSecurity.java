@@ -1,11 +1,14 @@
 package io.contactdetails.http.security;
 
 import io.contactdetails.http.error.ApiError;
+import io.contactdetails.http.ApiProperties;
 import io.contactdetails.http.error.JsonResponses;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -13,10 +16,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The one security chain of a process, whichever sides it holds: bearer tokens everywhere, the platform
- * operator's scope on the operator routes the sides declare, an acting account on every other route.
+ * The one security chain of a process, whichever sides it holds: bearer tokens everywhere, a rate limit per
+ * token subject, the platform operator's scope on the operator routes the sides declare, an acting account on
+ * every other route.
  */
 public final class ApiSecurity {
     private static final List<OperatorRoute> ALWAYS_FOR_OPERATORS = List.of(OperatorRoute.anyMethod("/actuator/**"));
@@ -25,7 +30,11 @@ public final class ApiSecurity {
     }
 
     public static SecurityFilterChain chain(HttpSecurity http, JwtDecoder jwtDecoder, List<AccountLookup> lookups,
-                                            List<OperatorRoute> declared) throws Exception {
+                                            List<OperatorRoute> declared, ApiProperties.RateLimit rateLimit,
+                                            Optional<MeterRegistry> meters) throws Exception {
+        if (rateLimit.perMinute() > 0) {
+            http.addFilterAfter(new RateLimitFilter(rateLimit.perMinute(), meters), BearerTokenAuthenticationFilter.class);
+        }
         List<RequestMatcher> operatorMatchers = new ArrayList<>();
         declared.forEach(route -> operatorMatchers.add(route.matcher()));
         ALWAYS_FOR_OPERATORS.forEach(route -> operatorMatchers.add(route.matcher()));

@@ -11,6 +11,7 @@ import io.contactdetails.kernel.contactdetail.PrimaryAssigned;
 import io.contactdetails.kernel.contactdetail.PrimaryRevoked;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneId;
@@ -80,9 +81,11 @@ public class History {
         Map<String, Object> state = new LinkedHashMap<>();
         for (DomainEventMessage<?> event : events) {
             Map<String, Object> next = fold.apply(state, event.getPayload());
+            MetaData metaData = event.getMetaData();
             entries.add(new HistoryEntry(EventNames.of(event.getPayloadType()),
                     ApiTime.format(event.getTimestamp(), zone), actor(event, actors),
-                    (String) event.getMetaData().get(EventMetaData.REQUEST_ID), StateFold.changes(state, next)));
+                    (String) metaData.get(EventMetaData.REQUEST_ID), (String) metaData.get(EventMetaData.CLIENT_ADDRESS),
+                    (String) metaData.get(EventMetaData.USER_AGENT), StateFold.changes(state, next)));
             state = next;
         }
         return entries;

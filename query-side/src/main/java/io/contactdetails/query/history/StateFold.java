@@ -12,9 +12,12 @@ import io.contactdetails.kernel.contactdetail.PrimaryAssigned;
 import io.contactdetails.kernel.contactdetail.PrimaryRevoked;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * The audit trail's view of an account or a contact detail: its fields as an auditor names them, folded
@@ -76,19 +79,46 @@ final class StateFold {
         return next;
     }
 
-    /** For each field whose value differs, {@code {"from": before, "to": after}}. */
+    /**
+     * For each field whose value differs, {@code {"from": before, "to": after}}; for a list, only what it
+     * gained and lost, {@code {"added": [...], "removed": [...]}}: an entry is as large as its change, not as
+     * the list (an account's details, a detail's owners), which would otherwise repeat on every line.
+     */
     static Map<String, Map<String, Object>> changes(Map<String, Object> before, Map<String, Object> after) {
         Map<String, Map<String, Object>> changes = new LinkedHashMap<>();
         after.forEach((field, value) -> {
             Object previous = before.get(field);
-            if (!java.util.Objects.equals(previous, value)) {
-                Map<String, Object> change = new LinkedHashMap<>();
-                change.put("from", previous);
-                change.put("to", value);
+            if (Objects.equals(previous, value)) {
+                return;
+            }
+            Map<String, Object> change = value instanceof List<?> list ? listChange(asList(previous), list) : fromTo(previous, value);
+            if (!change.isEmpty()) {
                 changes.put(field, change);
             }
         });
         return changes;
+    }
+
+    private static Map<String, Object> fromTo(Object before, Object after) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("from", before);
+        change.put("to", after);
+        return change;
+    }
+
+    private static Map<String, Object> listChange(List<?> before, List<?> after) {
+        Set<?> had = new HashSet<>(before);
+        Set<?> has = new HashSet<>(after);
+        List<?> added = after.stream().filter(element -> !had.contains(element)).toList();
+        List<?> removed = before.stream().filter(element -> !has.contains(element)).toList();
+        Map<String, Object> change = new LinkedHashMap<>();
+        if (!added.isEmpty()) {
+            change.put("added", added);
+        }
+        if (!removed.isEmpty()) {
+            change.put("removed", removed);
+        }
+        return change;
     }
 
     private static List<Object> with(Object list, String element) {

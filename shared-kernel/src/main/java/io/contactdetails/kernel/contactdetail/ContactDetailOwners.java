@@ -10,14 +10,23 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Who owns a contact detail, and for which of them it is the primary of its type: at least one owner, each
- * once, and a primary is always one of the owners (a primary is one of the account's own details). Built
- * only when all of that holds; otherwise every broken rule is reported with its position.
+ * Who owns a contact detail, and for which of them it is the primary of its type: at least one owner and at
+ * most {@link #MAX_OWNERS}, each once, and a primary is always one of the owners (a primary is one of the
+ * account's own details). Built only when all of that holds; otherwise every broken rule is reported with its
+ * position.
  */
 public record ContactDetailOwners(List<AccountId> accounts, Set<AccountId> primaryFor) {
+    /**
+     * Every owner is an aggregate loaded and appended to in the one transaction of a request, and is named
+     * again in the detail's events and history: the bound keeps that work, and what it answers, small.
+     */
+    public static final int MAX_OWNERS = 100;
+
     public enum Rule {
         /** No owner at all. */
         AT_LEAST_ONE_OWNER,
+        /** More than {@link #MAX_OWNERS}; {@code index} is the first owner too many. */
+        AT_MOST_MAX_OWNERS,
         /** The owner at {@code index} is named twice. */
         DISTINCT_OWNERS,
         /** The primary at {@code index} is named twice. */
@@ -78,6 +87,9 @@ public record ContactDetailOwners(List<AccountId> accounts, Set<AccountId> prima
         List<Violation> violations = new ArrayList<>();
         if (accounts.isEmpty()) {
             violations.add(new Violation(Rule.AT_LEAST_ONE_OWNER, 0));
+        }
+        if (accounts.size() > MAX_OWNERS) {
+            violations.add(new Violation(Rule.AT_MOST_MAX_OWNERS, MAX_OWNERS));
         }
         Set<AccountId> seen = new HashSet<>();
         for (int index = 0; index < accounts.size(); index++) {

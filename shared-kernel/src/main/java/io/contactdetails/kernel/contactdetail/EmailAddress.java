@@ -2,12 +2,14 @@ package io.contactdetails.kernel.contactdetail;
 
 import io.contactdetails.kernel.InvalidValue;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * An email address as we store it: trimmed, domain lower-cased. The local part keeps its case because
- * RFC 5321 leaves it to the receiving server.
+ * An email address as we store it: trimmed, in Unicode normalisation form C, domain lower-cased. The local
+ * part keeps its case because RFC 5321 leaves it to the receiving server. A domain that normalisation would
+ * change (a Kelvin sign U+212A becomes a K) is refused rather than silently turned into another host.
  */
 public record EmailAddress(String value) implements ContactValue {
     public static final int MAX_LENGTH = 254;
@@ -27,12 +29,17 @@ public record EmailAddress(String value) implements ContactValue {
         }
         String trimmed = raw.strip();
         int at = trimmed.indexOf('@');
-        if (at <= 0 || at != trimmed.lastIndexOf('@') || trimmed.length() > MAX_LENGTH) {
+        if (at <= 0 || at != trimmed.lastIndexOf('@')) {
             throw new InvalidValue(INVALID);
         }
-        String local = trimmed.substring(0, at);
-        String domain = trimmed.substring(at + 1).toLowerCase(Locale.ROOT);
-        if (local.length() > MAX_LOCAL_PART_LENGTH || !LOCAL_PART.matcher(local).matches() || !validDomain(domain)) {
+        String domainAsGiven = trimmed.substring(at + 1);
+        if (!Normalizer.isNormalized(domainAsGiven, Normalizer.Form.NFC)) {
+            throw new InvalidValue(INVALID);
+        }
+        String local = Normalizer.normalize(trimmed.substring(0, at), Normalizer.Form.NFC);
+        String domain = domainAsGiven.toLowerCase(Locale.ROOT);
+        if (local.length() + 1 + domain.length() > MAX_LENGTH || local.length() > MAX_LOCAL_PART_LENGTH
+                || !LOCAL_PART.matcher(local).matches() || !validDomain(domain)) {
             throw new InvalidValue(INVALID);
         }
         return local + "@" + domain;

@@ -5,10 +5,12 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static io.contactdetails.kernel.contactdetail.ContactDetailOwners.Rule.AT_LEAST_ONE_OWNER;
 import static io.contactdetails.kernel.contactdetail.ContactDetailOwners.Rule.DISTINCT_OWNERS;
 import static io.contactdetails.kernel.contactdetail.ContactDetailOwners.Rule.DISTINCT_PRIMARIES;
+import static io.contactdetails.kernel.contactdetail.ContactDetailOwners.Rule.AT_MOST_MAX_OWNERS;
 import static io.contactdetails.kernel.contactdetail.ContactDetailOwners.Rule.PRIMARY_IS_AN_OWNER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,5 +59,13 @@ class ContactDetailOwnersTest {
         assertThat(owners.isPrimaryFor(OTHER)).isTrue();
         assertThat(owners.isPrimaryFor(OWNER)).isFalse();
         assertThat(ContactDetailOwners.allPrimary(List.of(OWNER, OTHER)).primaryFor()).containsExactlyInAnyOrder(OWNER, OTHER);
+    }
+
+    @Test
+    void hasAtMostAHundredOwnersAndSaysWhichIsOneTooMany() {
+        List<AccountId> hundred = Stream.generate(AccountId::random).limit(ContactDetailOwners.MAX_OWNERS).toList();
+        assertThat(violations(hundred, List.of())).isEmpty();
+        List<AccountId> oneMore = Stream.concat(hundred.stream(), Stream.of(AccountId.random())).toList();
+        assertThat(violations(oneMore, List.of())).containsExactly(new ContactDetailOwners.Violation(AT_MOST_MAX_OWNERS, 100));
     }
 }

@@ -38,4 +38,16 @@ class EmailAddressTest {
                 + "d".repeat(62) + "." + "e".repeat(62) + ".com")).isInstanceOf(InvalidValue.class);
         assertThatThrownBy(() -> new EmailAddress(null)).isInstanceOf(InvalidValue.class);
     }
+
+    @Test
+    void isStoredInNormalisationFormC() {
+        assertThat(new EmailAddress("Zoe\u0301@example.com").value()).isEqualTo("Zo\u00e9@example.com");
+    }
+
+    @Test
+    void refusesADomainThatNormalisationWouldTurnIntoAnother() {
+        assertThatThrownBy(() -> new EmailAddress("a@\u212Aelvin.example")).isInstanceOf(InvalidValue.class);
+        assertThatThrownBy(() -> new EmailAddress("a@exa\u0301mple.com")).isInstanceOf(InvalidValue.class);
+        assertThat(new EmailAddress("a@K\u00e9lvin.example").value()).isEqualTo("a@k\u00e9lvin.example");
+    }
 }

@@ -15,6 +15,8 @@ public final class OwnerErrors {
         for (ContactDetailOwners.Violation violation : violations) {
             switch (violation.rule()) {
                 case AT_LEAST_ONE_OWNER -> errors.add("account_uuids", "The account uuids field is required.");
+                case AT_MOST_MAX_OWNERS -> errors.add("account_uuids",
+                        "The account uuids field must not have more than " + ContactDetailOwners.MAX_OWNERS + " items.");
                 case DISTINCT_OWNERS -> duplicate(errors, "account_uuids." + violation.index());
                 case DISTINCT_PRIMARIES -> duplicate(errors, "primary_account_uuids." + violation.index());
                 case PRIMARY_IS_AN_OWNER -> {

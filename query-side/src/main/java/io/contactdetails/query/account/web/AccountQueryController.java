@@ -62,7 +62,7 @@ public class AccountQueryController {
                                              HttpServletRequest request) {
         PageRequest pageRequest = QueryParameters.page(page, perPage);
         String firm = actor.firmId().toString();
-        return LaravelPage.of(resources.accounts(accounts.pageInFirm(firm, pageRequest), states), pageRequest,
-                accounts.countInFirm(firm), request.getRequestURL().toString());
+        return resources.page(resources.accounts(accounts.pageInFirm(firm, pageRequest), states), pageRequest,
+                accounts.countInFirm(firm), request);
     }
 }

@@ -49,7 +49,7 @@ public class ContactDetailQueryController {
                                                    @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor,
                                                    HttpServletRequest request) {
         ContactDetailListRequest list = ContactDetailListRequest.read(parameters, actor.firmId().toString());
-        return LaravelPage.of(resources.contactDetails(contactDetails.page(list.query()), list.relations(), states),
-                list.query().page(), contactDetails.count(list.query()), request.getRequestURL().toString());
+        return resources.page(resources.contactDetails(contactDetails.page(list.query()), list.relations(), states),
+                list.query().page(), contactDetails.count(list.query()), request);
     }
 }

@@ -4,6 +4,7 @@ import io.contactdetails.http.error.NotFound;
 import io.contactdetails.http.request.PageRequest;
 import io.contactdetails.http.request.QueryParameters;
 import io.contactdetails.http.resource.LaravelPage;
+import io.contactdetails.http.resource.Resources;
 import io.contactdetails.http.security.Actor;
 import io.contactdetails.query.history.History;
 import io.contactdetails.query.history.HistoryEntry;
@@ -22,9 +23,11 @@ import java.util.function.Function;
 @RestController
 public class HistoryController {
     private final History history;
+    private final Resources resources;
 
-    public HistoryController(History history) {
+    public HistoryController(History history, Resources resources) {
         this.history = history;
+        this.resources = resources;
     }
 
     @GetMapping("/api/v2/accounts/{uuid}/history")
@@ -43,7 +46,7 @@ public class HistoryController {
         return page(uuid, actor, history::firmOfContactDetail, history::ofContactDetail, page, perPage, request);
     }
 
-    private static LaravelPage<HistoryEntry> page(String rawId, Actor actor, Function<String, Optional<String>> firmOf,
+    private LaravelPage<HistoryEntry> page(String rawId, Actor actor, Function<String, Optional<String>> firmOf,
                                                   Function<String, List<HistoryEntry>> entries, String page,
                                                   String perPage, HttpServletRequest request) {
         PageRequest pageRequest = QueryParameters.page(page, perPage);
@@ -54,6 +57,6 @@ public class HistoryController {
         List<HistoryEntry> all = entries.apply(id);
         int from = (int) Math.min(all.size(), (long) pageRequest.offset());
         int to = Math.min(all.size(), from + pageRequest.perPage());
-        return LaravelPage.of(all.subList(from, to), pageRequest, all.size(), request.getRequestURL().toString());
+        return resources.page(all.subList(from, to), pageRequest, all.size(), request);
     }
 }

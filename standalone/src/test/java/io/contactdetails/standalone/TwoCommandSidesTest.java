@@ -1,0 +1,238 @@
+package io.contactdetails.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.contactdetails.command.CommandSideApplication;
+import io.contactdetails.fixtures.Api;
+import io.contactdetails.http.security.TokenMinter;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The production shape with more than one writer: two command sides, each in a JVM of its own, on one
+ * PostgreSQL. Concurrent primary changes on one account through both leave exactly one primary on the
+ * account's stream and in the read model, and every answer is a 201 or a 409, never a 500.
+ */
+class TwoCommandSidesTest {
+    private static final int REQUESTS_PER_WRITER = 12;
+    private static final TokenMinter TOKENS = new TokenMinter(RunningService.SECRET);
+
+    private static EmbeddedPostgres postgres;
+    private static final List<Writer> writers = new ArrayList<>();
+
+    /**
+     * A command side in its own JVM, with its output kept for when a test has to say why it failed. It picks
+     * a free port itself and the test reads it from Tomcat's start line: no port is guessed ahead.
+     */
+    private record Writer(Process process, Path log) {
+        private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
+
+        static Writer start(String jdbcUrl, Path directory, String name) throws IOException {
+            Path log = directory.resolve("command-side-" + name + ".log");
+            ProcessBuilder builder = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx384m", "-Daxoniq.update-checker.disabled=true",
+                    "-cp", System.getProperty("java.class.path"),
+                    CommandSideApplication.class.getName(),
+                    "--server.address=127.0.0.1",
+                    "--server.port=0",
+                    "--spring.datasource.url=" + jdbcUrl,
+                    "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=",
+                    "--contact-details.jwt.secret=" + RunningService.SECRET,
+                    "--contact-details.rate-limit.per-minute=0",
+                    // The test class path also holds the read side's MongoDB driver, which this process never uses.
+                    "--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration",
+                    "--logging.level.root=WARN",
+                    "--logging.level.org.springframework.boot.web.embedded.tomcat.TomcatWebServer=INFO",
+                    "--spring.main.banner-mode=off");
+            builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+            builder.redirectErrorStream(true).redirectOutput(log.toFile());
+            Process process = builder.start();
+            // Should the test JVM be stopped before @AfterAll runs, its children must not outlive it.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            return new Writer(process, log);
+        }
+
+        Api api() {
+            Matcher started = STARTED.matcher(output());
+            if (!started.find()) {
+                throw new IllegalStateException("The command side has not started yet");
+            }
+            return Api.anonymous(Integer.parseInt(started.group(1)));
+        }
+
+        /** Up once it has started and answers a request: an anonymous one is refused with a 401. */
+        void awaitListening() {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("The command side exited with " + process.exitValue() + ":\n" + output());
+                }
+                return STARTED.matcher(output()).find() && api().get("/api/v2/accounts").status() == 401;
+            });
+        }
+
+        String output() {
+            try {
+                return Files.readString(log);
+            } catch (IOException e) {
+                return "(no output: " + e.getMessage() + ")";
+            }
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @BeforeAll
+    static void twoCommandSidesOnOnePostgres() throws IOException {
+        Path directory = RunningService.newDataDirectory();
+        postgres = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("postgres")).start();
+        String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+        // One after the other: the first migrates the schema, the second finds it done.
+        for (String name : List.of("a", "b")) {
+            Writer writer = Writer.start(jdbcUrl, directory, name);
+            writers.add(writer);
+            writer.awaitListening();
+        }
+    }
+
+    @AfterAll
+    static void stopAll() throws Exception {
+        try {
+            for (Writer writer : writers) {
+                writer.stop();
+            }
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+
+    @Test
+    void concurrentPrimaryChangesThroughBothLeaveOnePrimary() throws Exception {
+        Writer a = writers.get(0);
+        Writer b = writers.get(1);
+        Api.Response firm = a.api().as(TOKENS.mint("operator", List.of(), true, Duration.ofMinutes(10)), null)
+                .post("/api/v2/firms", Map.of("name", "Two writers", "first_name", "Ada", "last_name", "Lovelace"));
+        assertThat(firm.status()).as(firm.raw()).isEqualTo(201);
+        String employee = firm.body().path("account").path("uuid").asText();
+        String token = TOKENS.mint("adviser@example.com", List.of(employee), false, Duration.ofMinutes(10));
+        Api.Response client = b.api().as(token, employee).post("/api/v2/accounts", Map.of("first_name", "Shared", "last_name", "Client"));
+        assertThat(client.status()).as(client.raw()).isEqualTo(201);
+        String clientId = client.text("uuid");
+
+        List<Api.Response> answers = race(List.of(a.api().as(token, employee), b.api().as(token, employee)), clientId);
+        List<String> created = new ArrayList<>();
+        for (Api.Response answer : answers) {
+            assertThat(answer.status()).as(answer.raw()).isIn(201, 409);
+            if (answer.status() == 201) {
+                created.add(answer.text("uuid"));
+            }
+        }
+        assertThat(created).isNotEmpty();
+
+        String primary = onlyPrimaryEmailOnTheStream(clientId);
+        assertThat(created).contains(primary);
+        readModelAgrees(employee, token, clientId, primary, created);
+    }
+
+    private static List<Api.Response> race(List<Api> throughBoth, String client) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(REQUESTS_PER_WRITER * throughBoth.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Api.Response>> futures = new ArrayList<>();
+            for (int i = 0; i < REQUESTS_PER_WRITER * throughBoth.size(); i++) {
+                Api api = throughBoth.get(i % throughBoth.size());
+                Map<String, Object> body = Map.of("type", "email", "name", "Email " + i, "value", "two" + i + "@example.com",
+                        "is_primary", true, "account_uuids", List.of(client));
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/v2/contact-details", body);
+                }));
+            }
+            start.countDown();
+            List<Api.Response> answers = new ArrayList<>();
+            for (Future<Api.Response> future : futures) {
+                answers.add(future.get(2, TimeUnit.MINUTES));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The account's stream as both writers left it, read from the table: per type, the details assigned and
+     * never revoked afterwards. There must be exactly one for email.
+     */
+    private static String onlyPrimaryEmailOnTheStream(String account) throws Exception {
+        JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+        List<Map<String, Object>> events = jdbc.queryForList("""
+                SELECT payloadtype, convert_from(payload, 'UTF8') AS payload FROM domainevententry
+                 WHERE aggregateidentifier = ? ORDER BY sequencenumber""", account);
+        Map<String, Set<String>> primaries = new HashMap<>();
+        for (Map<String, Object> event : events) {
+            String type = (String) event.get("payloadtype");
+            JsonNode payload = Api.JSON.readTree((String) event.get("payload"));
+            Set<String> ofType = primaries.computeIfAbsent(payload.path("type").asText(), t -> new LinkedHashSet<>());
+            if (type.endsWith(".PrimaryAssigned")) {
+                ofType.add(payload.path("contactDetailId").asText());
+            } else if (type.endsWith(".PrimaryRevoked")) {
+                ofType.remove(payload.path("contactDetailId").asText());
+            }
+        }
+        assertThat(primaries.get("email")).as("primaries on the stream of " + account).hasSize(1);
+        return primaries.get("email").iterator().next();
+    }
+
+    /** A read side on the same PostgreSQL projects both writers' events: it shows the stream's one primary. */
+    private static void readModelAgrees(String employee, String token, String client, String primary, List<String> created) {
+        Path data = RunningService.newDataDirectory();
+        try (StandaloneService reader = StandaloneService.start(
+                "--server.port=0", "--server.address=127.0.0.1",
+                "--contact-details.data-dir=" + data,
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--contact-details.jwt.secret=" + RunningService.SECRET,
+                "--contact-details.rate-limit.per-minute=0",
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off")) {
+            Api api = Api.anonymous(reader.port()).as(token, employee);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                    api.get("/api/v2/accounts/" + client).body().path("primary_email").path("uuid").asText())
+                    .isEqualTo(primary));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(created.stream()
+                    .filter(uuid -> api.get("/api/v2/contact-details/" + uuid).body().path("primary_accounts")
+                            .toString().contains(client))
+                    .toList()).containsExactly(primary));
+        }
+    }
+}
