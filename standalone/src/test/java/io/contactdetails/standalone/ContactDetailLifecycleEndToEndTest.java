@@ -188,6 +188,8 @@ class ContactDetailLifecycleEndToEndTest {
         assertThat(Api.uuids(byName.path("data"))).containsExactly(bobsPhone);
         assertThat(byName.path("meta").path("last_page").asInt()).isEqualTo(3);
         assertThat(Api.uuids(byName.path("data").get(0).path("accounts"))).containsExactly(bob);
+        assertThat(byName.path("links").path("next").asText()).as("the next page keeps the list's query")
+                .contains("sort=name").contains("include=accounts,primary_accounts").contains("page=2");
 
         JsonNode byIds = firm.api().get("/api/v2/contact-details?filter[uuid]=" + adasEmail + "," + bobsPhone).body();
         assertThat(byIds.path("meta").path("total").asLong()).isEqualTo(2);
