@@ -12,7 +12,6 @@ import io.contactdetails.kernel.contactdetail.PrimaryRevoked;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -104,10 +103,9 @@ class ConcurrentPrimaryChangesTest {
                     return switch (n % 3) {
                         case 0 -> api.post("/api/v2/contact-details",
                                 Bodies.email("during" + n + "@example.com", List.of(client), true));
-                        case 1 -> api.send(api.builder("/api/v2/contact-details/" + toChoose.get(n % toChoose.size()))
-                                .header("Content-Type", "application/json")
-                                .PUT(HttpRequest.BodyPublishers.ofString("{\"primary_account_uuids\":[\"" + client + "\"]}")));
-                        default -> api.send(api.builder("/api/v2/contact-details/" + toDelete.get(n / 3)).DELETE());
+                        case 1 -> api.put("/api/v2/contact-details/" + toChoose.get(n % toChoose.size()),
+                                Map.of("primary_account_uuids", List.of(client)));
+                        default -> api.delete("/api/v2/contact-details/" + toDelete.get(n / 3));
                     };
                 }));
             }

@@ -6,7 +6,6 @@ import io.contactdetails.fixtures.Bodies;
 import io.contactdetails.fixtures.Tenants;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,20 +22,11 @@ class ContactDetailLifecycleEndToEndTest {
     private final RunningService service = RunningService.shared();
 
     private static Api.Response put(Api api, String uuid, Object body) {
-        return api.send(api.builder("/api/v2/contact-details/" + uuid).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
+        return api.put("/api/v2/contact-details/" + uuid, body);
     }
 
     private static Api.Response delete(Api api, String uuid) {
-        return api.send(api.builder("/api/v2/contact-details/" + uuid).DELETE());
-    }
-
-    private static String json(Object body) {
-        try {
-            return Api.JSON.writeValueAsString(body);
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
+        return api.delete("/api/v2/contact-details/" + uuid);
     }
 
     private static JsonNode awaitGet(Api api, String path, Predicate<JsonNode> condition) {

@@ -5,7 +5,6 @@ import io.contactdetails.fixtures.Bodies;
 import io.contactdetails.fixtures.Tenants;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,7 +19,7 @@ class IdempotencyCrashTest {
     private static Api.Response post(Api api, String key, Object body) throws Exception {
         return api.send(api.builder("/api/v2/contact-details").header("Content-Type", "application/json")
                 .header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(body))));
+                .POST(Api.json(body)));
     }
 
     @Test

@@ -119,10 +119,9 @@ class ReplayTest {
             String gone = firm.api().post("/api/v2/contact-details", Bodies.email("gone@example.com", List.of(ada), true))
                     .text("uuid");
             Api api = firm.api();
-            assertThat(api.send(api.builder("/api/v2/contact-details/" + kept).header("Content-Type", "application/json")
-                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"value\":\"moved@example.com\","
-                            + "\"account_uuids\":[\"" + bob + "\"],\"primary_account_uuids\":[]}"))).status()).isEqualTo(200);
-            assertThat(api.send(api.builder("/api/v2/contact-details/" + gone).DELETE()).status()).isEqualTo(204);
+            assertThat(api.put("/api/v2/contact-details/" + kept, Map.of("value", "moved@example.com",
+                    "account_uuids", List.of(bob), "primary_account_uuids", List.of())).status()).isEqualTo(200);
+            assertThat(api.delete("/api/v2/contact-details/" + gone).status()).isEqualTo(204);
             await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v2/contact-details/" + gone).status() == 404);
         }
         Result verified = runReplay("--verify", "--data-dir", dataDirectory.toString());

@@ -26,24 +26,16 @@ class SafeRetriesTest {
 
     private static Api.Response postWithKey(Api api, String key, Object body) {
         return api.send(api.builder("/api/v2/contact-details").header("Content-Type", "application/json")
-                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(json(body))));
+                .header("Idempotency-Key", key).POST(Api.json(body)));
     }
 
     private static Api.Response put(Api api, String uuid, String ifMatch, Object body) {
         HttpRequest.Builder request = api.builder("/api/v2/contact-details/" + uuid)
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json(body)));
+                .header("Content-Type", "application/json").PUT(Api.json(body));
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
         return api.send(request);
-    }
-
-    private static String json(Object body) {
-        try {
-            return Api.JSON.writeValueAsString(body);
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 
     private long detailsOf(Tenants.Firm firm, String client) {
