@@ -1,8 +1,11 @@
 package io.contactdetails.query;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
@@ -13,8 +16,17 @@ public final class ReadModelDatabase implements AutoCloseable {
     public final MongoDatabase database;
 
     public ReadModelDatabase() {
+        this(new CommandListener() {
+        });
+    }
+
+    /** With {@code listener} told of every command the driver sends: what a test needs to see how a read is done. */
+    public ReadModelDatabase(CommandListener listener) {
         var address = server.bind();
-        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + address.getPort()))
+                .addCommandListener(listener)
+                .build());
         database = client.getDatabase("contact_details_test");
     }
 

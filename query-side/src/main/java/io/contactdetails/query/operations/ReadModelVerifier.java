@@ -8,6 +8,7 @@ import io.contactdetails.query.account.readmodel.AccountDocuments;
 import io.contactdetails.query.account.readmodel.AccountProjection;
 import io.contactdetails.query.contactdetail.readmodel.ContactDetailDocuments;
 import io.contactdetails.query.contactdetail.readmodel.ContactDetailProjection;
+import io.contactdetails.query.contactdetail.readmodel.DetailsByAccountProjection;
 import io.contactdetails.query.infrastructure.ReadStoreProperties;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -30,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  */
 @Component
 public class ReadModelVerifier {
-    private static final List<String> COLLECTIONS = List.of(AccountDocuments.COLLECTION, ContactDetailDocuments.COLLECTION);
+    private static final List<String> COLLECTIONS = List.of(AccountDocuments.COLLECTION, ContactDetailDocuments.COLLECTION,
+            DetailsByAccountProjection.COLLECTION);
 
     private final EventStore eventStore;
     private final MongoClient client;
@@ -64,7 +66,8 @@ public class ReadModelVerifier {
     private void rebuild(MongoDatabase target, Replay.ProgressListener listener) throws Exception {
         List<AnnotationEventHandlerAdapter> projections = List.of(
                 new AnnotationEventHandlerAdapter(new AccountProjection(target)),
-                new AnnotationEventHandlerAdapter(new ContactDetailProjection(target)));
+                new AnnotationEventHandlerAdapter(new ContactDetailProjection(target)),
+                new AnnotationEventHandlerAdapter(new DetailsByAccountProjection(target)));
         long head = eventStore.createHeadToken().position().orElse(0);
         java.time.Instant started = java.time.Instant.now();
         long done = 0;

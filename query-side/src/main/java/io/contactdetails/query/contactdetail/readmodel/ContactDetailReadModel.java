@@ -12,27 +12,31 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 @Component
 public class ContactDetailReadModel {
     private final MongoCollection<Document> contactDetails;
+    private final MongoCollection<Document> byAccount;
 
     public ContactDetailReadModel(MongoDatabase database) {
         this.contactDetails = database.getCollection(ContactDetailDocuments.COLLECTION);
+        this.byAccount = database.getCollection(DetailsByAccountProjection.COLLECTION);
         createIndexes();
     }
 
     /**
-     * The indexes a page needs on MongoDB: one per order within a firm, and the owners for their filter. The
-     * embedded stand-in accepts them and still scans (it uses only unique indexes).
+     * The indexes an unnarrowed page needs on MongoDB: one per order within a firm. The embedded stand-in
+     * accepts them and still scans (it uses only unique indexes); narrowed pages need none.
      */
     private void createIndexes() {
         for (ContactDetailQuery.Field field : ContactDetailQuery.Field.values()) {
             contactDetails.createIndex(Indexes.ascending(ContactDetailDocuments.FIRM, field.wireName(), "_id"));
         }
-        contactDetails.createIndex(Indexes.ascending(ContactDetailDocuments.ACCOUNTS));
     }
 
     public Optional<ContactDetailState> find(String uuid) {
@@ -48,25 +52,64 @@ public class ContactDetailReadModel {
                 .into(new ArrayList<>());
     }
 
-    public long count(ContactDetailQuery query) {
-        return contactDetails.countDocuments(filter(query));
+    /** A page of the query's details and how many there are in all. */
+    public record Page(List<ContactDetailState> details, long total) {
     }
 
-    public List<ContactDetailState> page(ContactDetailQuery query) {
-        String field = query.sort().field().wireName();
-        Bson order = query.sort().descending() ? Sorts.descending(field, "_id") : Sorts.ascending(field, "_id");
-        return contactDetails.find(filter(query)).sort(order)
-                .skip(query.page().offset())
-                .limit(query.page().perPage())
-                .map(ContactDetailDocuments::fromDocument)
-                .into(new ArrayList<>());
+    /**
+     * Narrowed by ids or owners, the details are found by {@code _id} lookups (the owners' through
+     * {@link DetailsByAccountProjection}) and ordered in memory: a client's details are few, however many its
+     * firm has. Unnarrowed, the firm's whole list is read in the query's order.
+     */
+    public Page page(ContactDetailQuery query) {
+        Optional<Set<String>> ids = ids(query);
+        if (ids.isEmpty()) {
+            String field = query.sort().field().wireName();
+            Bson order = query.sort().descending() ? Sorts.descending(field, "_id") : Sorts.ascending(field, "_id");
+            Bson filter = filter(query);
+            return new Page(contactDetails.find(filter).sort(order)
+                    .skip(query.page().offset())
+                    .limit(query.page().perPage())
+                    .map(ContactDetailDocuments::fromDocument)
+                    .into(new ArrayList<>()), contactDetails.countDocuments(filter));
+        }
+        List<ContactDetailState> matching = findAll(ids.get()).stream()
+                .filter(detail -> detail.firmUuid().equals(query.firmUuid()))
+                .filter(detail -> query.type().map(detail.type()::equals).orElse(true))
+                .sorted(order(query.sort()))
+                .toList();
+        int from = (int) Math.min(matching.size(), (long) query.page().offset());
+        return new Page(matching.subList(from, Math.min(matching.size(), from + query.page().perPage())), matching.size());
+    }
+
+    private Optional<Set<String>> ids(ContactDetailQuery query) {
+        Optional<Set<String>> owned = query.accountUuids().map(accounts -> {
+            Set<String> ids = new LinkedHashSet<>();
+            byAccount.find(Filters.in("_id", accounts))
+                    .forEach(document -> ids.addAll(document.getList(DetailsByAccountProjection.DETAILS, String.class)));
+            return ids;
+        });
+        Optional<Set<String>> named = query.uuids().map(LinkedHashSet::new);
+        if (owned.isPresent() && named.isPresent()) {
+            owned.get().retainAll(named.get());
+        }
+        return owned.or(() -> named);
+    }
+
+    private static Comparator<ContactDetailState> order(ContactDetailQuery.Sort sort) {
+        Comparator<ContactDetailState> byField = switch (sort.field()) {
+            case CREATED_AT -> Comparator.comparing(ContactDetailState::createdAt);
+            case UPDATED_AT -> Comparator.comparing(ContactDetailState::updatedAt);
+            case NAME -> Comparator.comparing(ContactDetailState::name);
+            case VALUE -> Comparator.comparing(ContactDetailState::value);
+        };
+        Comparator<ContactDetailState> ordered = byField.thenComparing(ContactDetailState::uuid);
+        return sort.descending() ? ordered.reversed() : ordered;
     }
 
     private static Bson filter(ContactDetailQuery query) {
         List<Bson> conditions = new ArrayList<>();
         conditions.add(Filters.eq(ContactDetailDocuments.FIRM, query.firmUuid()));
-        query.uuids().ifPresent(uuids -> conditions.add(Filters.in("_id", uuids)));
-        query.accountUuids().ifPresent(accounts -> conditions.add(Filters.in(ContactDetailDocuments.ACCOUNTS, accounts)));
         query.type().ifPresent(type -> conditions.add(Filters.eq("type", type)));
         return Filters.and(conditions);
     }

@@ -49,7 +49,8 @@ public class ContactDetailQueryController {
                                                    @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor,
                                                    HttpServletRequest request) {
         ContactDetailListRequest list = ContactDetailListRequest.read(parameters, actor.firmId().toString());
-        return resources.page(resources.contactDetails(contactDetails.page(list.query()), list.relations(), states),
-                list.query().page(), contactDetails.count(list.query()), request);
+        ContactDetailReadModel.Page page = contactDetails.page(list.query());
+        return resources.page(resources.contactDetails(page.details(), list.relations(), states), list.query().page(),
+                page.total(), request);
     }
 }

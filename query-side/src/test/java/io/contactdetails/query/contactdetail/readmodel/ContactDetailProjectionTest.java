@@ -1,22 +1,29 @@
 package io.contactdetails.query.contactdetail.readmodel;
 
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import io.contactdetails.fixtures.Events;
 import io.contactdetails.http.request.PageRequest;
 import io.contactdetails.http.resource.ContactDetailState;
 import io.contactdetails.kernel.account.AccountId;
 import io.contactdetails.kernel.contactdetail.ContactDetailCreated;
+import io.contactdetails.kernel.contactdetail.ContactDetailDetached;
 import io.contactdetails.kernel.contactdetail.ContactDetailId;
 import io.contactdetails.kernel.contactdetail.ContactDetailOwnersChanged;
 import io.contactdetails.kernel.contactdetail.ContactDetailRemoved;
 import io.contactdetails.kernel.contactdetail.ContactDetailRenamed;
 import io.contactdetails.kernel.contactdetail.ContactDetailValueChanged;
 import io.contactdetails.kernel.contactdetail.ContactType;
+import io.contactdetails.kernel.contactdetail.PhoneNumber;
 import io.contactdetails.kernel.contactdetail.PhoneNumberMeta;
 import io.contactdetails.kernel.firm.FirmId;
 import io.contactdetails.query.ReadModelDatabase;
+import org.bson.BsonDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +33,7 @@ class ContactDetailProjectionTest {
     private static final Instant T0 = Instant.parse("2025-09-17T14:46:53Z");
     private final ReadModelDatabase mongo = new ReadModelDatabase();
     private final ContactDetailProjection projection = new ContactDetailProjection(mongo.database);
+    private final DetailsByAccountProjection byAccount = new DetailsByAccountProjection(mongo.database);
     private final ContactDetailReadModel readModel = new ContactDetailReadModel(mongo.database);
     private final FirmId firm = FirmId.random();
     private final AccountId first = AccountId.random();
@@ -92,21 +100,63 @@ class ContactDetailProjectionTest {
         projection.on(created, T0, 0);
         projection.on(new ContactDetailCreated(email, firm, ContactType.EMAIL, "Alpha", "a@example.com", null,
                 List.of(second)), T0.plusSeconds(1), 0);
+        byAccount.on(Events.attachedEmail(second, email, "a@example.com"), 1);
         projection.on(new ContactDetailCreated(elsewhere, FirmId.random(), ContactType.EMAIL, "Other", "o@example.com",
                 null, List.of(AccountId.random())), T0, 0);
         ContactDetailQuery all = new ContactDetailQuery(firm.toString(), Optional.empty(), Optional.empty(),
                 Optional.empty(), ContactDetailQuery.Sort.DEFAULT, new PageRequest(1, 15));
-        assertThat(readModel.page(all)).extracting(ContactDetailState::uuid).containsExactly(phone.toString(), email.toString());
-        assertThat(readModel.count(all)).isEqualTo(2);
+        assertThat(readModel.page(all).details()).extracting(ContactDetailState::uuid)
+                .containsExactly(phone.toString(), email.toString());
+        assertThat(readModel.page(all).total()).isEqualTo(2);
         ContactDetailQuery byName = new ContactDetailQuery(firm.toString(), Optional.empty(), Optional.empty(),
                 Optional.empty(), new ContactDetailQuery.Sort(ContactDetailQuery.Field.NAME, true), new PageRequest(1, 1));
-        assertThat(readModel.page(byName)).extracting(ContactDetailState::name).containsExactly("Work phone number");
+        assertThat(readModel.page(byName).details()).extracting(ContactDetailState::name).containsExactly("Work phone number");
         ContactDetailQuery emailsOfSecond = new ContactDetailQuery(firm.toString(), Optional.empty(),
                 Optional.of(List.of(second.toString())), Optional.of("email"), ContactDetailQuery.Sort.DEFAULT,
                 new PageRequest(1, 15));
-        assertThat(readModel.page(emailsOfSecond)).extracting(ContactDetailState::uuid).containsExactly(email.toString());
+        assertThat(readModel.page(emailsOfSecond).details()).extracting(ContactDetailState::uuid).containsExactly(email.toString());
         ContactDetailQuery byId = new ContactDetailQuery(firm.toString(), Optional.of(List.of(elsewhere.toString(),
                 phone.toString())), Optional.empty(), Optional.empty(), ContactDetailQuery.Sort.DEFAULT, new PageRequest(1, 15));
-        assertThat(readModel.page(byId)).extracting(ContactDetailState::uuid).containsExactly(phone.toString());
+        assertThat(readModel.page(byId).details()).extracting(ContactDetailState::uuid).containsExactly(phone.toString());
+    }
+
+    @Test
+    void aPageNarrowedByOwnersIsFoundByIdLookupsAndEachOwnershipEventTwiceChangesNothing() {
+        List<List<String>> finds = new ArrayList<>();
+        try (ReadModelDatabase watched = new ReadModelDatabase(new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (event.getCommandName().equals("find")) {
+                    // the command lives in the driver's buffer only while it is told of it
+                    finds.add(List.copyOf(event.getCommand().getDocument("filter", new BsonDocument()).keySet()));
+                }
+            }
+        })) {
+            ContactDetailProjection details = new ContactDetailProjection(watched.database);
+            DetailsByAccountProjection owners = new DetailsByAccountProjection(watched.database);
+            ContactDetailReadModel pages = new ContactDetailReadModel(watched.database);
+            ContactDetailId kept = ContactDetailId.random();
+            ContactDetailId moved = ContactDetailId.random();
+            for (int twice = 0; twice < 2; twice++) {
+                details.on(created, T0, 0);
+                details.on(new ContactDetailCreated(kept, firm, ContactType.EMAIL, "Kept", "k@example.com", null,
+                        List.of(first)), T0.plusSeconds(1), 0);
+                details.on(new ContactDetailCreated(moved, firm, ContactType.EMAIL, "Moved", "m@example.com", null,
+                        List.of(first)), T0.plusSeconds(2), 0);
+                owners.on(Events.attached(first, phone, PhoneNumber.parse("+443330903630", "GB")), 1);
+                owners.on(Events.attachedEmail(first, kept, "k@example.com"), 2);
+                owners.on(Events.attachedEmail(first, moved, "m@example.com"), 3);
+                owners.on(new ContactDetailDetached(first, moved, ContactType.EMAIL), 4);
+            }
+            finds.clear();
+
+            ContactDetailReadModel.Page page = pages.page(new ContactDetailQuery(firm.toString(), Optional.empty(),
+                    Optional.of(List.of(first.toString())), Optional.empty(),
+                    new ContactDetailQuery.Sort(ContactDetailQuery.Field.CREATED_AT, true), new PageRequest(1, 15)));
+
+            assertThat(page.details()).extracting(ContactDetailState::uuid).containsExactly(kept.toString(), phone.toString());
+            assertThat(page.total()).isEqualTo(2);
+            assertThat(finds).isNotEmpty().allSatisfy(keys -> assertThat(keys).containsExactly("_id"));
+        }
     }
 }
