@@ -2,17 +2,28 @@ package io.contactdetails.query.history;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.Map;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /** One line of an audit trail: what happened, when, who did it (as they were named then), through which request. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record HistoryEntry(String event, @JsonProperty("occurred_at") String occurredAt, Actor actor,
-                           @JsonProperty("request_id") String requestId,
-                           Map<String, Map<String, Object>> changes) {
+public record HistoryEntry(
+        @Schema(requiredMode = REQUIRED, example = "contact_detail_created") String event,
+        @Schema(requiredMode = REQUIRED, format = "date-time", example = "2025-09-17T15:46:53+01:00")
+        @JsonProperty("occurred_at") String occurredAt,
+        @Schema(requiredMode = REQUIRED) Actor actor,
+        @Schema(requiredMode = REQUIRED, types = {"string", "null"}) @JsonProperty("request_id") String requestId,
+        @Schema(requiredMode = REQUIRED, description = "Per field: {\"from\": ..., \"to\": ...}")
+        Map<String, Map<String, Object>> changes) {
 
     /** {@code uuid} and {@code name} are null when a platform operator acted without an account. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Actor(String uuid, String name, String sub) {
+    @Schema(name = "HistoryActor")
+    public record Actor(@Schema(requiredMode = REQUIRED, types = {"string", "null"}, format = "uuid") String uuid,
+                        @Schema(requiredMode = REQUIRED, types = {"string", "null"}) String name,
+                        @Schema(requiredMode = REQUIRED, types = {"string", "null"}) String sub) {
     }
 }
