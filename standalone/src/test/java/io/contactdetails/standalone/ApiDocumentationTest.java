@@ -63,6 +63,8 @@ class ApiDocumentationTest {
         document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(entry -> {
             String route = entry.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
             JsonNode operation = entry.getValue();
+            // a name a client generator and the console's links can keep, not springdoc's create_1
+            assertThat(operation.path("operationId").asText()).as(route).matches("[a-z][A-Za-z]+");
             Set<String> headers = new TreeSet<>();
             operation.path("parameters").forEach(parameter -> {
                 if (parameter.path("in").asText().equals("header")) {

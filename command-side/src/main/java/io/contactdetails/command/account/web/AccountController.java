@@ -39,7 +39,7 @@ public class AccountController {
 
     @PostMapping("/api/v2/accounts")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create an account in the acting account's firm",
+    @Operation(operationId = "createAccount", summary = "Create an account in the acting account's firm",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(schema = @Schema(implementation = AccountBody.class))))
     @ApiResponse(responseCode = "201", description = "Created")

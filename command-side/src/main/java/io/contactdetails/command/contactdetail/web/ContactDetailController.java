@@ -48,7 +48,7 @@ public class ContactDetailController {
 
     @PostMapping("/api/v2/contact-details")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a contact detail for one or more client accounts",
+    @Operation(operationId = "createContactDetail", summary = "Create a contact detail for one or more client accounts",
             description = "Plannr's POST /api/v2/contact-details. A new primary replaces each owner's primary of that "
                     + "type; the events of the request commit together or not at all.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
@@ -74,7 +74,7 @@ public class ContactDetailController {
 
     /** The body is read as the detail's type says (an email or a phone number), so the detail is found first. */
     @PutMapping("/api/v2/contact-details/{uuid}")
-    @Operation(summary = "Change a contact detail's name, value, owners or primaries",
+    @Operation(operationId = "updateContactDetail", summary = "Change a contact detail's name, value, owners or primaries",
             description = "An owner that loses its primary gets the most recently attached remaining detail of that "
                     + "type as its primary, unless primary_account_uuids leaves it out on purpose.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
@@ -95,7 +95,7 @@ public class ContactDetailController {
     }
 
     @DeleteMapping("/api/v2/contact-details/{uuid}")
-    @Operation(summary = "Delete a contact detail", description = "Owners that held it as primary get their most "
+    @Operation(operationId = "deleteContactDetail", summary = "Delete a contact detail", description = "Owners that held it as primary get their most "
             + "recently attached remaining detail of that type as primary, if they have one.")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ResponseStatus(HttpStatus.NO_CONTENT)

@@ -42,7 +42,7 @@ public class FirmController {
 
     @PostMapping("/api/v2/firms")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Open a firm with its first employee (platform operator)",
+    @Operation(operationId = "createFirm", summary = "Open a firm with its first employee (platform operator)",
             description = "Needs a token with the platform:admin scope; acts as no account, so it takes no "
                     + "X-PLANNR-ACCOUNT-UUID.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,

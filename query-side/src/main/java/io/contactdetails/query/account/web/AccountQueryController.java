@@ -40,7 +40,7 @@ public class AccountQueryController {
 
     /** The live account from the read model, or with {@code as_of} the account as it was then, from the events. */
     @GetMapping("/api/v2/accounts/{uuid}")
-    @Operation(summary = "An account, as it is or as it was at an instant",
+    @Operation(operationId = "getAccount", summary = "An account, as it is or as it was at an instant",
             description = "Without as_of, from the read model (which may trail a write by a moment); with as_of, "
                     + "computed from the events. Before the account existed is a 404.")
     public AccountResource get(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String uuid,
@@ -63,7 +63,7 @@ public class AccountQueryController {
     }
 
     @GetMapping("/api/v2/accounts")
-    @Operation(summary = "The acting account's firm's accounts, oldest first")
+    @Operation(operationId = "listAccounts", summary = "The acting account's firm's accounts, oldest first")
     public LaravelPage<AccountResource> list(@RequestParam(required = false) @Parameter(description = "Page number, from 1", schema = @Schema(type = "integer", minimum = "1", defaultValue = "1")) String page,
                                              @RequestParam(name = "per_page", required = false) @Parameter(description = "Page size", schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "15"))
                                              String perPage,

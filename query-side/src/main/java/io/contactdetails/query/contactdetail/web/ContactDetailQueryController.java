@@ -37,7 +37,7 @@ public class ContactDetailQueryController {
     }
 
     @GetMapping("/api/v2/contact-details/{uuid}")
-    @Operation(summary = "A contact detail with its accounts and primary accounts")
+    @Operation(operationId = "getContactDetail", summary = "A contact detail with its accounts and primary accounts")
     public ContactDetailResource get(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String uuid, @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         return contactDetails.find(QueryParameters.uuid(uuid))
                 .filter(found -> actor.actsIn(found.firmUuid()))
@@ -46,7 +46,7 @@ public class ContactDetailQueryController {
     }
 
     @GetMapping("/api/v2/contact-details")
-    @Operation(summary = "The firm's contact details, filtered, sorted and paged as spatie/laravel-query-builder does",
+    @Operation(operationId = "listContactDetails", summary = "The firm's contact details, filtered, sorted and paged as spatie/laravel-query-builder does",
             description = "An unknown filter, sort or include is a 422, so that a typo never widens a sync to every "
                     + "detail of the firm.")
     @Parameter(name = "filter[uuid]", in = ParameterIn.QUERY, description = "Comma-separated contact detail uuids",

@@ -34,7 +34,7 @@ public class HistoryController {
     }
 
     @GetMapping("/api/v2/accounts/{uuid}/history")
-    @Operation(summary = "An account's audit trail, oldest first")
+    @Operation(operationId = "accountHistory", summary = "An account's audit trail, oldest first")
     public LaravelPage<HistoryEntry> account(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String uuid,
                                              @RequestParam(required = false) @Parameter(description = "Page number, from 1", schema = @Schema(type = "integer", minimum = "1", defaultValue = "1")) String page,
                                              @RequestParam(name = "per_page", required = false) @Parameter(description = "Page size", schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "15"))
@@ -45,7 +45,7 @@ public class HistoryController {
     }
 
     @GetMapping("/api/v2/contact-details/{uuid}/history")
-    @Operation(summary = "A contact detail's audit trail, with the primary changes recorded on its owners")
+    @Operation(operationId = "contactDetailHistory", summary = "A contact detail's audit trail, with the primary changes recorded on its owners")
     public LaravelPage<HistoryEntry> contactDetail(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String uuid,
                                                    @RequestParam(required = false) @Parameter(description = "Page number, from 1", schema = @Schema(type = "integer", minimum = "1", defaultValue = "1")) String page,
                                                    @RequestParam(name = "per_page", required = false) @Parameter(description = "Page size", schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "15"))

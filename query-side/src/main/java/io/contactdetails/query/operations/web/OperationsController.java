@@ -25,7 +25,7 @@ public class OperationsController {
     }
 
     @PostMapping("/api/v2/operations/replay")
-    @Operation(summary = "Rebuild every read model from the events (platform operator)",
+    @Operation(operationId = "startReplay", summary = "Rebuild every read model from the events (platform operator)",
             description = "Readiness is DOWN while it runs; reads answer from read models being rebuilt.")
     @ApiResponse(responseCode = "202", description = "Started", content = @Content(schema = @Schema(implementation = ReplayProgress.class)))
     @ApiResponse(responseCode = "409", description = "A replay is already running",
@@ -36,7 +36,7 @@ public class OperationsController {
     }
 
     @GetMapping("/api/v2/operations/replay")
-    @Operation(summary = "Where the last or current rebuild stands (platform operator)")
+    @Operation(operationId = "replayProgress", summary = "Where the last or current rebuild stands (platform operator)")
     public ReplayProgress replayProgress() {
         return replay.progress();
     }
