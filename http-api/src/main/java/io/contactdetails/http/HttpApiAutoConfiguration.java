@@ -3,6 +3,7 @@ package io.contactdetails.http;
 import io.contactdetails.http.error.ApiErrors;
 import io.contactdetails.http.error.JsonErrorController;
 import io.contactdetails.http.error.JsonResponses;
+import io.contactdetails.http.openapi.ApiDocumentation;
 import io.contactdetails.http.request.RequestLimitsFilter;
 import io.contactdetails.http.resource.Resources;
 import io.contactdetails.http.security.AccountLookup;
@@ -45,7 +46,7 @@ public class HttpApiAutoConfiguration {
     /** Only a process that serves HTTP verifies tokens; the jar's replay command renders nothing and listens nowhere. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    @Import({ApiErrors.class, JsonErrorController.class})
+    @Import({ApiErrors.class, JsonErrorController.class, ApiDocumentation.class})
     static class Web {
         @Bean
         public JwtDecoder jwtDecoder(ApiProperties properties) {

@@ -1,5 +1,7 @@
 package io.contactdetails.standalone;
 
+import io.contactdetails.http.security.TokenCommand;
+
 import java.util.Arrays;
 
 /**
@@ -11,8 +13,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("token")) {
-            System.exit(TokenCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        if (TokenCommand.isInvoked(args)) {
+            System.exit(TokenCommand.run(args, System.out, System.err,
+                    dataDirectory -> DataDirectory.of(dataDirectory).jwtSecret(System.getenv("CONTACT_DETAILS_JWT_SECRET"))));
         }
         if (args.length > 0 && args[0].equals("replay")) {
             System.exit(ReplayCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err,

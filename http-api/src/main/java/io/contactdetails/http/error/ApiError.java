@@ -1,13 +1,20 @@
 package io.contactdetails.http.error;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
 import java.util.Map;
 
 /** The error body Plannr clients already parse (Laravel's shapes). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ApiError(String message, Map<String, List<String>> errors) {
+@Schema(description = "Every refusal, in the shapes Laravel answers: a message, and for 422s the errors per field path")
+public record ApiError(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "The selected primary account uuids.0 is invalid.")
+        String message,
+        @Schema(description = "422 only: the messages per field path (such as account_uuids.1 or value.country)",
+                example = "{\"primary_account_uuids.0\": [\"The selected primary account uuids.0 is invalid.\"]}")
+        Map<String, List<String>> errors) {
     public static final ApiError UNAUTHENTICATED = new ApiError("Unauthenticated.", null);
     public static final ApiError UNAUTHORIZED = new ApiError("This action is unauthorized.", null);
     public static final ApiError NOT_FOUND = new ApiError("Not found.", null);

@@ -2,6 +2,7 @@ package io.contactdetails.http.request;
 
 import io.contactdetails.http.error.ApiError;
 import io.contactdetails.http.error.JsonResponses;
+import io.contactdetails.kernel.EventMetaData;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -9,6 +10,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -16,9 +18,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * Runs before security: echoes the request id on every response, refuses a client address that is not an IP
- * address (rather than record it), and refuses bodies over 64 KiB, by their declared length up front or, for
- * chunked bodies, as soon as the limit is crossed while reading.
+ * Runs before security: echoes the request id on every response (and puts it on every log line written while
+ * the request runs), refuses a client address that is not an IP address (rather than record it), and refuses
+ * bodies over 64 KiB, by their declared length up front or, for chunked bodies, as soon as the limit is crossed
+ * while reading.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestLimitsFilter extends OncePerRequestFilter {
@@ -34,16 +37,20 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader(RequestId.HEADER, RequestOrigin.of(request).requestId());
-        if (!RequestOrigin.hasIpClientAddress(request)) {
-            JsonResponses.write(response, 400, ApiError.message("The client address is not an IP address."));
-            return;
+        String requestId = RequestOrigin.of(request).requestId();
+        response.setHeader(RequestId.HEADER, requestId);
+        // a pooled thread serves the next request: what this one put on its log lines leaves with it
+        try (MDC.MDCCloseable logged = MDC.putCloseable(EventMetaData.REQUEST_ID, requestId)) {
+            if (!RequestOrigin.hasIpClientAddress(request)) {
+                JsonResponses.write(response, 400, ApiError.message("The client address is not an IP address."));
+                return;
+            }
+            if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+                JsonResponses.write(response, 413, ApiError.message("The request body is too large."));
+                return;
+            }
+            chain.doFilter(new LimitedRequest(request), response);
         }
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            JsonResponses.write(response, 413, ApiError.message("The request body is too large."));
-            return;
-        }
-        chain.doFilter(new LimitedRequest(request), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

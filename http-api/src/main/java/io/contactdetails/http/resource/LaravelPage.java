@@ -3,27 +3,45 @@ package io.contactdetails.http.resource;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.contactdetails.http.request.PageRequest;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /** Laravel's length-aware paginator body: {@code data}, {@code links}, {@code meta}. */
-public record LaravelPage<T>(List<T> data, Links links, Meta meta) {
+@Schema(description = "A page of a list, in Laravel's length-aware paginator shape")
+public record LaravelPage<T>(@Schema(requiredMode = REQUIRED) List<T> data, @Schema(requiredMode = REQUIRED) Links links,
+                             @Schema(requiredMode = REQUIRED) Meta meta) {
     private static final int WINDOW = 3;
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Links(String first, String last, String prev, String next) {
+    @Schema(name = "PageLinks")
+    public record Links(@Schema(requiredMode = REQUIRED, format = "uri") String first,
+                        @Schema(requiredMode = REQUIRED, format = "uri") String last,
+                        @Schema(requiredMode = REQUIRED, types = {"string", "null"}, format = "uri") String prev,
+                        @Schema(requiredMode = REQUIRED, types = {"string", "null"}, format = "uri") String next) {
     }
 
-    public record Link(String url, String label, boolean active) {
+    @Schema(name = "PageLink")
+    public record Link(@Schema(requiredMode = REQUIRED, types = {"string", "null"}, format = "uri") String url,
+                       @Schema(requiredMode = REQUIRED, example = "1") String label,
+                       @Schema(requiredMode = REQUIRED) boolean active) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Meta(@JsonProperty("current_page") int currentPage, Integer from,
-                       @JsonProperty("last_page") int lastPage, List<Link> links, String path,
-                       @JsonProperty("per_page") int perPage, Integer to, long total) {
+    @Schema(name = "PageMeta")
+    public record Meta(@Schema(requiredMode = REQUIRED) @JsonProperty("current_page") int currentPage,
+                       @Schema(requiredMode = REQUIRED, types = {"integer", "null"}) Integer from,
+                       @Schema(requiredMode = REQUIRED) @JsonProperty("last_page") int lastPage,
+                       @Schema(requiredMode = REQUIRED) List<Link> links,
+                       @Schema(requiredMode = REQUIRED, format = "uri") String path,
+                       @Schema(requiredMode = REQUIRED) @JsonProperty("per_page") int perPage,
+                       @Schema(requiredMode = REQUIRED, types = {"integer", "null"}) Integer to,
+                       @Schema(requiredMode = REQUIRED) long total) {
     }
 
     /** {@code kept}: the list's own query parameters (filters, sort, include), carried into every link. */

@@ -3,11 +3,13 @@ package io.contactdetails.http.security;
 import io.contactdetails.http.error.ApiError;
 import io.contactdetails.http.error.JsonResponses;
 import io.contactdetails.http.request.RequestOrigin;
+import io.contactdetails.kernel.EventMetaData;
 import io.contactdetails.kernel.account.AccountId;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -19,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Resolves X-PLANNR-ACCOUNT-UUID into the {@link Actor}: the account must be listed in the token's
- * {@code accounts} claim and be an employee; its firm becomes the tenant. Anything else is a 403.
+ * {@code accounts} claim and be an employee; its firm becomes the tenant. Anything else is a 403. Log lines
+ * written while the request runs name the account and firm.
  */
 final class ActingAccountFilter extends OncePerRequestFilter {
     private final List<AccountLookup> lookups;
@@ -53,7 +56,10 @@ final class ActingAccountFilter extends OncePerRequestFilter {
             return;
         }
         request.setAttribute(Actor.REQUEST_ATTRIBUTE, actor.get());
-        chain.doFilter(request, response);
+        try (MDC.MDCCloseable account = MDC.putCloseable(EventMetaData.ACTING_ACCOUNT, actor.get().accountId().toString());
+             MDC.MDCCloseable firm = MDC.putCloseable(EventMetaData.FIRM, actor.get().firmId().toString())) {
+            chain.doFilter(request, response);
+        }
     }
 
     private Optional<AccountLookup.KnownAccount> find(AccountId id) {

@@ -25,6 +25,8 @@ import java.util.Optional;
  */
 public final class ApiSecurity {
     private static final List<OperatorRoute> ALWAYS_FOR_OPERATORS = List.of(OperatorRoute.anyMethod("/actuator/**"));
+    /** The contract and its console: an integrator reads them before holding a token. */
+    public static final String[] API_DOCUMENTATION = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
     private ApiSecurity() {
     }
@@ -44,6 +46,7 @@ public final class ApiSecurity {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/error", "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(API_DOCUMENTATION).permitAll()
                         .requestMatchers(operatorRoutes).hasAuthority(TokenClaims.PLATFORM_ADMIN_AUTHORITY)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer

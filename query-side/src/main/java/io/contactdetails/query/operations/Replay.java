@@ -4,10 +4,12 @@ import io.contactdetails.query.infrastructure.ReadStore;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -17,7 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Rebuilds every read model from the events: the processor stops, its tokens reset (the projections'
  * {@code @ResetHandler}s clear their collections), it replays from the first event and runs on live.
- * One rebuild at a time; its progress can be read while it runs.
+ * One rebuild at a time; its progress can be read while it runs. While it runs the process is not ready
+ * (readiness probe DOWN): its read models are being rebuilt, so a load balancer sends reads elsewhere.
  */
 @Component
 public class Replay {
@@ -27,12 +30,14 @@ public class Replay {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
     private final AtomicReference<ReplayProgress> progress = new AtomicReference<>(ReplayProgress.IDLE);
 
-    public Replay(EventProcessingConfiguration processing, EventStore eventStore) {
+    public Replay(EventProcessingConfiguration processing, EventStore eventStore, ApplicationEventPublisher events) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.events = events;
     }
 
     public ReplayProgress progress() {
@@ -49,6 +54,7 @@ public class Replay {
                 ReplayProgress.running(0, headPosition(), clock.instant(), clock.instant()))) {
             return false;
         }
+        AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
         Thread worker = new Thread(this::rebuild, "read-model-replay");
         worker.setDaemon(true);
         worker.start();
@@ -105,6 +111,8 @@ public class Replay {
         } catch (RuntimeException e) {
             log.error("Replay of {} failed", ReadStore.PROCESSING_GROUP, e);
             progress.set(progress.get().failed(e, clock.instant()));
+        } finally {
+            AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
         }
     }
 
@@ -121,14 +129,11 @@ public class Replay {
 
     /** How far the processor has read in the global event order (the lowest of its segments). */
     private long position() {
-        return processor().processingStatus().values().stream()
-                .mapToLong(status -> status.getCurrentPosition().orElse(0))
-                .min().orElse(0);
+        return ProcessorPositions.of(processor());
     }
 
     private long headPosition() {
-        TrackingToken head = eventStore.createHeadToken();
-        return head == null ? 0 : head.position().orElse(0);
+        return ProcessorPositions.head(eventStore);
     }
 
     private static void sleep() {

@@ -1,6 +1,7 @@
 package io.contactdetails.query.operations;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,9 +10,10 @@ import java.time.Instant;
 public record ReplayProgress(State state, @JsonProperty("events_done") long eventsDone,
                              @JsonProperty("events_total") long eventsTotal,
                              @JsonProperty("events_per_second") double eventsPerSecond,
-                             @JsonProperty("seconds_left") Long secondsLeft,
-                             @JsonProperty("started_at") Instant startedAt,
-                             @JsonProperty("finished_at") Instant finishedAt, String error) {
+                             @Schema(types = {"integer", "null"}) @JsonProperty("seconds_left") Long secondsLeft,
+                             @Schema(types = {"string", "null"}, format = "date-time") @JsonProperty("started_at") Instant startedAt,
+                             @Schema(types = {"string", "null"}, format = "date-time") @JsonProperty("finished_at") Instant finishedAt,
+                             @Schema(types = {"string", "null"}) String error) {
 
     public enum State {
         @JsonProperty("idle") IDLE,

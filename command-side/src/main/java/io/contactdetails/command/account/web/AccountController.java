@@ -12,6 +12,11 @@ import io.contactdetails.kernel.account.CreateAccount;
 import io.contactdetails.kernel.account.PersonName;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -20,6 +25,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Accounts")
 public class AccountController {
     private final CommandGateway commands;
     private final Resources resources;
@@ -33,6 +39,10 @@ public class AccountController {
 
     @PostMapping("/api/v2/accounts")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createAccount", summary = "Create an account in the acting account's firm",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = AccountBody.class))))
+    @ApiResponse(responseCode = "201", description = "Created")
     public AccountResource create(@RequestBody(required = false) JsonNode body,
                                   @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         JsonFields fields = new JsonFields(body);

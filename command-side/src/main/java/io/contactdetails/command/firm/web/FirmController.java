@@ -14,6 +14,11 @@ import io.contactdetails.kernel.firm.FirmName;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Platform operators open firms; no account acts here, so the login itself is recorded. */
 @RestController
+@Tag(name = "Firms")
 public class FirmController {
     private final CommandGateway commands;
     private final Resources resources;
@@ -36,6 +42,12 @@ public class FirmController {
 
     @PostMapping("/api/v2/firms")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createFirm", summary = "Open a firm with its first employee (platform operator)",
+            description = "Needs a token with the platform:admin scope; acts as no account, so it takes no "
+                    + "X-PLANNR-ACCOUNT-UUID.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = FirmBody.class))))
+    @ApiResponse(responseCode = "201", description = "Created: the firm and its employee account")
     public FirmResource create(@RequestBody(required = false) JsonNode body, Authentication login,
                                HttpServletRequest request) {
         JsonFields fields = new JsonFields(body);

@@ -8,6 +8,11 @@ import io.contactdetails.http.resource.Resources;
 import io.contactdetails.http.security.Actor;
 import io.contactdetails.query.history.History;
 import io.contactdetails.query.history.HistoryEntry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +26,7 @@ import java.util.function.Function;
 
 /** The audit trail of an account or a contact detail, oldest first, paged like every list. */
 @RestController
+@Tag(name = "History")
 public class HistoryController {
     private final History history;
     private final Resources resources;
@@ -31,16 +37,22 @@ public class HistoryController {
     }
 
     @GetMapping("/api/v2/accounts/{uuid}/history")
-    public LaravelPage<HistoryEntry> account(@PathVariable String uuid, @RequestParam(required = false) String page,
-                                             @RequestParam(name = "per_page", required = false) String perPage,
+    @Operation(operationId = "accountHistory", summary = "An account's audit trail, oldest first")
+    public LaravelPage<HistoryEntry> account(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String uuid,
+                                             @RequestParam(required = false) @Parameter(description = "Page number, from 1", schema = @Schema(type = "integer", minimum = "1", defaultValue = "1")) String page,
+                                             @RequestParam(name = "per_page", required = false) @Parameter(description = "Page size", schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "15"))
+                                             String perPage,
                                              @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor,
                                              HttpServletRequest request) {
         return page(uuid, actor, history::firmOfAccount, history::ofAccount, page, perPage, request);
     }
 
     @GetMapping("/api/v2/contact-details/{uuid}/history")
-    public LaravelPage<HistoryEntry> contactDetail(@PathVariable String uuid, @RequestParam(required = false) String page,
-                                                   @RequestParam(name = "per_page", required = false) String perPage,
+    @Operation(operationId = "contactDetailHistory", summary = "A contact detail's audit trail, with the primary changes recorded on its owners")
+    public LaravelPage<HistoryEntry> contactDetail(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String uuid,
+                                                   @RequestParam(required = false) @Parameter(description = "Page number, from 1", schema = @Schema(type = "integer", minimum = "1", defaultValue = "1")) String page,
+                                                   @RequestParam(name = "per_page", required = false) @Parameter(description = "Page size", schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "15"))
+                                                   String perPage,
                                                    @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor,
                                                    HttpServletRequest request) {
         return page(uuid, actor, history::firmOfContactDetail, history::ofContactDetail, page, perPage, request);

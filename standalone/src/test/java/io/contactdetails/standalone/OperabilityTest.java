@@ -1,0 +1,133 @@
+package io.contactdetails.standalone;
+
+import io.contactdetails.fixtures.Api;
+import io.contactdetails.fixtures.Bodies;
+import io.contactdetails.fixtures.Tenants;
+import io.contactdetails.query.infrastructure.ReadStore;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What an operator's tools read: the Prometheus scrape, and the probes an orchestrator routes traffic by
+ * (readiness OUT_OF_SERVICE, a 503, while the read models are rebuilt).
+ */
+class OperabilityTest {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static StandaloneService service;
+    private static Tenants tenants;
+
+    /** Holds a replay at its first event for as long as a test keeps the gate shut; lets everything else through. */
+    @Component
+    @ProcessingGroup(ReadStore.PROCESSING_GROUP)
+    static class ReplayGate {
+        private volatile CountDownLatch gate = new CountDownLatch(0);
+
+        void shut() {
+            gate = new CountDownLatch(1);
+        }
+
+        void open() {
+            gate.countDown();
+        }
+
+        @EventHandler
+        void on(Object event, ReplayStatus status) throws InterruptedException {
+            if (status.isReplay() && !gate.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("The test never opened the replay gate");
+            }
+        }
+    }
+
+    @BeforeAll
+    static void start() {
+        service = StandaloneService.start(List.of(ReplayGate.class), RunningService.arguments(RunningService.newDataDirectory()));
+        tenants = new Tenants(service.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path))
+                .timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String readiness() throws IOException, InterruptedException {
+        return Api.JSON.readTree(get("/actuator/health/readiness", null).body()).path("status").asText();
+    }
+
+    @Test
+    void prometheusScrapesTheServiceMetricsWithAnOperatorToken() throws Exception {
+        Tenants.Firm firm = tenants.newFirm("Scraped");
+        String client = firm.newClient("Gareth", "Thompson");
+        assertThat(firm.api().post("/api/v2/contact-details", Bodies.seed(List.of(client))).status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> firm.api().get("/api/v2/accounts/" + client).body()
+                .path("primary_phone_number").has("uuid"));
+
+        assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus", tenants.tokenFor(firm.employee())).statusCode()).isEqualTo(403);
+        HttpResponse<String> scrape = get("/actuator/prometheus", tenants.adminToken());
+
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        assertThat(scrape.body()).contains(
+                "http_server_requests_seconds_bucket{",
+                "uri=\"/api/v2/contact-details\"",
+                "commandBus_successTimer_seconds_count{payloadType=\"CreateContactDetail\"}",
+                "eventStore_ingestedCounter_total",
+                "eventProcessor_latency{processorName=\"read-models\"}",
+                "contact_details_projection_lag_seconds_count",
+                "contact_details_processor_events_behind{processor=\"read-models\"}",
+                "contact_details_replay_events_done",
+                "contact_details_replay_events_to_replay",
+                "contact_details_replay_running");
+    }
+
+    @Test
+    void readinessIsOutOfServiceWhileAReplayRebuildsTheReadModelsAndLivenessStaysUp() throws Exception {
+        tenants.newFirm("Replayed while watched");
+        Api operator = tenants.anonymous().as(tenants.adminToken(), null);
+        assertThat(readiness()).isEqualTo("UP");
+        ReplayGate gate = service.context().getBean(ReplayGate.class);
+        gate.shut();
+        try {
+            assertThat(operator.post("/api/v2/operations/replay", "{}").status()).isEqualTo(202);
+
+            assertThat(readiness()).isEqualTo("OUT_OF_SERVICE");
+            assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(503);
+            assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+            assertThat(get("/actuator/prometheus", tenants.adminToken()).body()).contains("contact_details_replay_running 1.0");
+        } finally {
+            gate.open();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> operator.get("/api/v2/operations/replay").text("state").equals("done"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> readiness().equals("UP"));
+        assertThat(get("/actuator/prometheus", tenants.adminToken()).body()).contains("contact_details_replay_running 0.0");
+    }
+}
