@@ -71,7 +71,8 @@ class ContactDetailLifecycleEndToEndTest {
         assertThat(primaryEmail(firm.api().get("/api/v2/accounts/" + client + "?as_of=" + beforeDeletion).body()))
                 .isEqualTo(second);
         JsonNode trail = firm.api().get("/api/v2/contact-details/" + second + "/history").body().path("data");
-        assertThat(trail.get(trail.size() - 1).path("event").asText()).isEqualTo("contact_detail_removed");
+        assertThat(trail).extracting(entry -> entry.path("event").asText()).containsExactly("contact_detail_created",
+                "primary_assigned", "contact_detail_removed", "primary_revoked");
 
         assertThat(delete(firm.api(), third).status()).isEqualTo(204);
         awaitGet(firm.api(), "/api/v2/accounts/" + client, account -> first.equals(primaryEmail(account)));

@@ -45,6 +45,9 @@ public class ApiDocumentation {
     private static final Set<PathItem.HttpMethod> WRITES =
             Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.DELETE);
     private static final Set<PathItem.HttpMethod> CHANGES_OF_ONE = Set.of(PathItem.HttpMethod.PUT, PathItem.HttpMethod.DELETE);
+    static final String IF_NONE_MATCH = "If-None-Match";
+    /** The reads that answer with an ETag, and so 304 to If-None-Match. */
+    private static final Set<String> TAGGED_READS = Set.of("/api/v2/contact-details/{uuid}", "/api/v2/accounts/{uuid}");
 
     @Bean
     public OpenAPI contactDetailsApi() {
@@ -93,6 +96,12 @@ public class ApiDocumentation {
                     + "change is refused with a 412 if it has changed since."));
         }
         ApiResponses responses = operation.getResponses();
+        if (method == PathItem.HttpMethod.GET && TAGGED_READS.contains(path)) {
+            operation.addParametersItem(header(IF_NONE_MATCH, false, "An `ETag` of the resource as last read: "
+                    + "answered 304 without a body while it is still the current one."));
+            responses.computeIfAbsent("304", status -> new ApiResponse().description("Not modified: the resource "
+                    + "still has the ETag named in If-None-Match"));
+        }
         addIfAbsent(responses, "401", "The token is missing, malformed, expired or badly signed", ApiError.UNAUTHENTICATED);
         addIfAbsent(responses, "403", operatorRoute ? "The token lacks the platform:admin scope"
                 : "X-PLANNR-ACCOUNT-UUID is missing, not in the token's accounts, or not an employee", ApiError.UNAUTHORIZED);

@@ -116,8 +116,10 @@ public class ContactDetailCommands {
         List<AccountId> owners = detail.invoke(ContactDetail::owners);
         Map<AccountId, Aggregate<Account>> loaded = loadInLockOrder(owners);
         throwIfModified(command.expectedTag(), detail, owners, loaded);
-        owners.forEach(owner -> loaded.get(owner).execute(account -> account.detach(command.contactDetailId())));
+        // the detail's own event first, then its owners', as for every command: the audit trail orders events of
+        // one request that share a millisecond the way they were decided
         detail.execute(it -> it.remove(command.firmId()));
+        owners.forEach(owner -> loaded.get(owner).execute(account -> account.detach(command.contactDetailId())));
     }
 
     private static Optional<OwnershipRefusal> attach(Aggregate<Account> account, ContactDetailId id, FirmId firm,

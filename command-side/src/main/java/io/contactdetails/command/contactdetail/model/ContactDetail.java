@@ -92,7 +92,7 @@ public class ContactDetail {
                 before.stream().filter(owner -> !after.contains(owner)).toList());
     }
 
-    /** Records the deletion; the owners it had are the handler's to detach. */
+    /** Records the deletion; the owners it had are the handler's to detach, in the same unit of work. */
     public List<AccountId> remove(FirmId firm) {
         if (!existsIn(firm)) {
             throw new ContactDetailNotFound(contactDetailId);

@@ -178,10 +178,10 @@ class ContactDetailLifecycleCommandsTest {
         HandlerFixture.Outcome outcome = when(new RemoveContactDetail(detail, FIRM, Optional.empty()));
 
         assertThat(outcome.events()).containsExactly(
+                new ContactDetailRemoved(detail),
                 new PrimaryRevoked(ADA, ContactType.EMAIL, detail, RevocationReason.DETACHED),
                 new ContactDetailDetached(ADA, detail, ContactType.EMAIL),
-                new PrimaryAssigned(ADA, ContactType.EMAIL, newer, PrimaryReason.SUCCEEDS_REMOVED_PRIMARY),
-                new ContactDetailRemoved(detail));
+                new PrimaryAssigned(ADA, ContactType.EMAIL, newer, PrimaryReason.SUCCEEDS_REMOVED_PRIMARY));
     }
 
     @Test
@@ -192,9 +192,9 @@ class ContactDetailLifecycleCommandsTest {
         HandlerFixture.Outcome outcome = when(new RemoveContactDetail(detail, FIRM, Optional.empty()));
 
         assertThat(outcome.events()).containsExactly(
+                new ContactDetailRemoved(detail),
                 new PrimaryRevoked(ADA, ContactType.EMAIL, detail, RevocationReason.DETACHED),
-                new ContactDetailDetached(ADA, detail, ContactType.EMAIL),
-                new ContactDetailRemoved(detail));
+                new ContactDetailDetached(ADA, detail, ContactType.EMAIL));
     }
 
     @Test
