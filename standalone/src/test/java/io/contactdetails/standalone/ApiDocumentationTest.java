@@ -80,7 +80,7 @@ class ApiDocumentationTest {
                 assertThat(headers).as(route).contains("If-Match");
                 assertThat(operation.path("responses").has("412")).as(route).isTrue();
             }
-            for (String status : new String[]{"401", "403", "406", "429"}) {
+            for (String status : new String[]{"400", "401", "403", "406", "429"}) {
                 assertThat(operation.at("/responses/" + status + "/content/application~1json/schema/$ref").asText())
                         .as(route + " " + status).isEqualTo("#/components/schemas/ApiError");
             }

@@ -6,6 +6,7 @@ import io.contactdetails.fixtures.Tenants;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -76,7 +77,7 @@ class SwaggerUiBrowserTest {
 
             WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
                     OPERATION + ".live-responses-table tr.response .response-col_status")));
-            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", status);
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", status);
             Path screenshot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(screenshot, Path.of("target", "swagger-ui-seed-201.png"), StandardCopyOption.REPLACE_EXISTING);
             assertThat(status.getText()).startsWith("201");

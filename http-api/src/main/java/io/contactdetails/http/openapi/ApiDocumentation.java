@@ -114,12 +114,14 @@ public class ApiDocumentation {
             addIfAbsent(responses, "404", "No such resource in the acting account's firm (another firm's is never "
                     + "revealed)", ApiError.NOT_FOUND);
         }
-        if (operation.getRequestBody() != null) {
-            addIfAbsent(responses, "400", "The body is not JSON", ApiError.NOT_JSON);
+        boolean hasBody = operation.getRequestBody() != null;
+        addIfAbsent(responses, "400", hasBody ? "The body is not JSON, or the request cannot be parsed"
+                : "The request cannot be parsed", hasBody ? ApiError.NOT_JSON : ApiError.forStatus(400));
+        if (hasBody) {
             addIfAbsent(responses, "413", "The body is larger than 64 KiB", ApiError.PAYLOAD_TOO_LARGE);
             addIfAbsent(responses, "415", "The body is not application/json", ApiError.UNSUPPORTED_MEDIA_TYPE);
         }
-        if (operation.getRequestBody() != null || hasQueryParameters(operation)) {
+        if (hasBody || hasQueryParameters(operation)) {
             addIfAbsent(responses, "422", "A field or query parameter breaks a rule: every failure by field path",
                     ApiError.message("The per page field must not be greater than 500."));
         }
