@@ -130,7 +130,7 @@ class ProductionShapeTest {
         await().atMost(Duration.ofSeconds(15)).until(() ->
                 firm.api().get("/api/v2/contact-details/" + detail).status() == 404);
         JsonNode history = firm.api().get("/api/v2/contact-details/" + detail + "/history").body().path("data");
-        assertThat(history.get(history.size() - 1).path("event").asText()).isEqualTo("contact_detail_removed");
+        assertThat(history).extracting(entry -> entry.path("event").asText()).contains("contact_detail_removed");
 
         Api operator = tenants.anonymous().as(tenants.adminToken(), null);
         assertThat(operator.get("/api/v2/operations/replay").status()).isEqualTo(200);
