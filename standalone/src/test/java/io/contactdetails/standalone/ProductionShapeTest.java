@@ -165,8 +165,9 @@ class ProductionShapeTest {
 
         String adviser = mint(QuerySideApplication.class, "--account", employee);
 
-        assertThat(Api.anonymous(proxyPort).as(adviser, employee).get("/api/v2/accounts/" + employee).status())
-                .isEqualTo(200);
+        // the query side is another process: it has the employee once it has projected the firm's events
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                Api.anonymous(proxyPort).as(adviser, employee).get("/api/v2/accounts/" + employee).status()).isEqualTo(200));
     }
 
     /** {@code java -jar <side>-exec.jar token ...}, as the README has a newcomer type it. */
