@@ -43,9 +43,16 @@ final class Footprint {
         long run() throws Exception;
     }
 
-    /** Runs the load (which answers how many requests succeeded) and counts CPU until the processes are quiet. */
+    /**
+     * Runs the load (which answers how many requests succeeded) and counts CPU until the processes are quiet again,
+     * less what they spend idle (timers, pollers, autovacuum), sampled for a second before the load.
+     */
     Cpu measure(Measured load) throws Exception {
+        long idleStart = cpuNanos();
+        Thread.sleep(1_000);
         long before = cpuNanos();
+        double idlePerMilli = (before - idleStart) / 1_000.0;
+        long started = System.nanoTime();
         long requests = load.run();
         long loadEnded = System.nanoTime();
         long previous = cpuNanos();
@@ -53,13 +60,15 @@ final class Footprint {
         while (System.nanoTime() < deadline) {
             Thread.sleep(PROBE_MILLIS);
             long now = cpuNanos();
-            boolean quiet = now - previous < QUIET_SHARE * PROBE_MILLIS * 1_000_000;
+            boolean quiet = now - previous < (idlePerMilli + QUIET_SHARE * 1_000_000) * PROBE_MILLIS;
             previous = now;
             if (quiet) {
                 break;
             }
         }
-        return new Cpu((previous - before) / 1e6, requests, (System.nanoTime() - loadEnded) / 1e9);
+        long ended = System.nanoTime();
+        double idle = idlePerMilli * (ended - started) / 1e6;
+        return new Cpu(Math.max(0, previous - before - idle) / 1e6, requests, (ended - loadEnded) / 1e9);
     }
 
     long cpuNanos() throws IOException {
