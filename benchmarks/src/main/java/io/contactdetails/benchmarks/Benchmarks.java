@@ -444,8 +444,8 @@ public final class Benchmarks {
                 .append(String.format("- mode: %s; %d s per load scenario after a warm-up; the service runs in its own JVM (-Xmx2g), "
                                 + "the stores (durable PostgreSQL 17, mongo-java-server on H2) and the load in this one; "
                                 + "CPU per request is the service JVM's, PostgreSQL's (server and backends) and the "
-                                + "stand-in's threads', from the load's start until they are quiet again, less their idle "
-                                + "rate sampled for a second before%n%n",
+                                + "stand-in's threads', from the load's start until they are quiet again, less their rate "
+                                + "at rest sampled before%n%n",
                         quick ? "--quick" : "default", duration.toSeconds()));
     }
 

@@ -45,13 +45,11 @@ final class Footprint {
 
     /**
      * Runs the load (which answers how many requests succeeded) and counts CPU until the processes are quiet again,
-     * less what they spend idle (timers, pollers, autovacuum), sampled for a second before the load.
+     * less what they spend idle (timers, pollers), sampled before the load once the processes have settled.
      */
     Cpu measure(Measured load) throws Exception {
-        long idleStart = cpuNanos();
-        Thread.sleep(1_000);
+        double idlePerMilli = settledIdleRate();
         long before = cpuNanos();
-        double idlePerMilli = (before - idleStart) / 1_000.0;
         long started = System.nanoTime();
         long requests = load.run();
         long loadEnded = System.nanoTime();
@@ -60,7 +58,7 @@ final class Footprint {
         while (System.nanoTime() < deadline) {
             Thread.sleep(PROBE_MILLIS);
             long now = cpuNanos();
-            boolean quiet = now - previous < (idlePerMilli + QUIET_SHARE * 1_000_000) * PROBE_MILLIS;
+            boolean quiet = now - previous < Math.max(idlePerMilli, QUIET_SHARE * 1_000_000) * PROBE_MILLIS;
             previous = now;
             if (quiet) {
                 break;
@@ -69,6 +67,21 @@ final class Footprint {
         long ended = System.nanoTime();
         double idle = idlePerMilli * (ended - started) / 1e6;
         return new Cpu(Math.max(0, previous - before - idle) / 1e6, requests, (ended - loadEnded) / 1e9);
+    }
+
+    /**
+     * CPU per millisecond of the processes at rest: probed until a probe spends under {@link #QUIET_SHARE} of a core
+     * (what a fill or the scenario before left behind, such as a checkpoint, has ended), at most for 20 s.
+     */
+    private double settledIdleRate() throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        double rate;
+        do {
+            long start = cpuNanos();
+            Thread.sleep(PROBE_MILLIS);
+            rate = (cpuNanos() - start) / (double) PROBE_MILLIS;
+        } while (rate > QUIET_SHARE * 1_000_000 && System.nanoTime() < deadline);
+        return rate;
     }
 
     long cpuNanos() throws IOException {
