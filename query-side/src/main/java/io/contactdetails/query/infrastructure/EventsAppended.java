@@ -17,9 +17,10 @@ import java.util.List;
 /**
  * Wakes the event store's reader when another process appends events. Axon's embedded event store notices its own
  * process's appends at once but others' only at its next poll (a second apart), which was the read model's lag with
- * the two sides in separate processes. The appending transaction notifies {@value #CHANNEL} (a trigger, migration
- * V3); a connection of its own listens here, and publishing no events makes the store fetch as after a local append
- * (nothing is written, no handler runs). The poll stays, as the fallback while that connection is re-established.
+ * the two sides in separate processes. The command side notifies {@value #CHANNEL} after each append commits (its
+ * {@code EventsAppendedNotifier}); a connection of its own listens here, and publishing no events makes the store
+ * fetch as after a local append (nothing is written, no handler runs). The poll stays, as the fallback while that
+ * connection is re-established.
  */
 @Component
 public class EventsAppended implements SmartLifecycle {
