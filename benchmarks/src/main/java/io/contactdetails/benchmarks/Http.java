@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executors;
 
 /** The service's API as the load uses it, acting as one employee of one firm. */
@@ -35,8 +36,9 @@ final class Http {
         this.actingAccount = actingAccount;
     }
 
-    Http as(String otherToken, String otherAccount) {
-        return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherToken, otherAccount);
+    /** The same login, acting as the same account, on another process's port. */
+    Http as(int port) {
+        return new Http(port, token, actingAccount);
     }
 
     Response get(String path) throws IOException, InterruptedException {
@@ -44,7 +46,13 @@ final class Http {
     }
 
     Response post(String path, Object body) throws IOException, InterruptedException {
-        return send(request(path).header("Content-Type", "application/json")
+        return post(path, body, Map.of());
+    }
+
+    Response post(String path, Object body, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(path);
+        headers.forEach(request::header);
+        return send(request.header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 

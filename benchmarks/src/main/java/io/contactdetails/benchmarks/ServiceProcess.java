@@ -19,10 +19,25 @@ final class ServiceProcess implements AutoCloseable {
     private final Path jar;
     final int port;
 
-    ServiceProcess(Path jar, Stores stores, int port, Path log) throws IOException, InterruptedException {
+    /** The standalone jar: both sides in one JVM. */
+    static ServiceProcess standalone(Path jar, Stores stores, int port, Path log) throws IOException, InterruptedException {
+        return new ServiceProcess(jar, jar, stores, Map.of(), port, log);
+    }
+
+    /**
+     * One side's exec jar (the production shape); {@code database} keeps its read models and tokens apart from
+     * another process's on the same MongoDB. Tokens are still minted with the standalone jar.
+     */
+    static ServiceProcess side(Path sideJar, Path standaloneJar, Stores stores, String database, int port, Path log)
+            throws IOException, InterruptedException {
+        return new ServiceProcess(sideJar, standaloneJar, stores, Map.of("MONGODB_DATABASE", database), port, log);
+    }
+
+    private ServiceProcess(Path runnable, Path jar, Stores stores, Map<String, String> environment, int port, Path log)
+            throws IOException, InterruptedException {
         this.jar = jar;
         this.port = port;
-        ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx2g", "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx2g", "-jar", runnable.toString()));
         builder.environment().putAll(Map.of(
                 "PORT", Integer.toString(port),
                 "SPRING_DATASOURCE_URL", stores.jdbcUrl(),
@@ -34,9 +49,15 @@ final class ServiceProcess implements AutoCloseable {
                 "AXONIQ_UPDATE_CHECKER_DISABLED", "true",
                 // The benchmarks measure what the service can do, not Plannr's per-subject allowance.
                 "CONTACT_DETAILS_RATE_LIMIT_PER_MINUTE", "0"));
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         process = builder.start();
-        awaitHealthy();
+        try {
+            awaitHealthy();
+        } catch (RuntimeException | InterruptedException e) {
+            close();
+            throw e;
+        }
     }
 
     long pid() {

@@ -1,7 +1,6 @@
 package io.contactdetails.benchmarks;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -14,18 +13,22 @@ import java.nio.file.Path;
 final class Stores implements AutoCloseable {
     final EmbeddedPostgres postgres;
     final MongoServer mongo;
+    final CountingBackend mongoBackend;
+    final Path postgresData;
     final String mongoUri;
 
     Stores(Path directory) throws IOException {
+        postgresData = directory.resolve("postgres");
         postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(directory.resolve("postgres"))
+                .setDataDirectory(postgresData)
                 .setCleanDataDirectory(true)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "100")
                 .start();
-        mongo = new MongoServer(new H2Backend(directory.resolve("mongo.mv").toString()));
+        mongoBackend = new CountingBackend(directory.resolve("mongo.mv").toString());
+        mongo = new MongoServer(mongoBackend);
         mongoUri = "mongodb://127.0.0.1:" + mongo.bind().getPort();
     }
 

@@ -1,5 +1,7 @@
 package io.contactdetails.http.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.contactdetails.http.error.ApiError;
 import io.contactdetails.http.error.JsonResponses;
 import io.contactdetails.http.request.RequestOrigin;
@@ -23,10 +25,14 @@ import java.util.Optional;
  * Resolves X-PLANNR-ACCOUNT-UUID into the {@link Actor}: the account must be listed in the token's
  * {@code accounts} claim and be an employee; its firm becomes the tenant. Anything else is a 403. Log lines
  * written while the request runs name the account and firm.
+ * <p>
+ * An account's firm and type never change once it exists, so what the lookups found is kept (an account not
+ * found is asked again: it may be created in a moment); a request then asks no store who is acting.
  */
 final class ActingAccountFilter extends OncePerRequestFilter {
     private final List<AccountLookup> lookups;
     private final RequestMatcher operatorRoutes;
+    private final Cache<AccountId, AccountLookup.KnownAccount> known = Caffeine.newBuilder().maximumSize(100_000).build();
 
     ActingAccountFilter(List<AccountLookup> lookups, RequestMatcher operatorRoutes) {
         this.lookups = List.copyOf(lookups);
@@ -63,6 +69,13 @@ final class ActingAccountFilter extends OncePerRequestFilter {
     }
 
     private Optional<AccountLookup.KnownAccount> find(AccountId id) {
-        return lookups.stream().map(lookup -> lookup.find(id)).flatMap(Optional::stream).findFirst();
+        AccountLookup.KnownAccount cached = known.getIfPresent(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<AccountLookup.KnownAccount> found = lookups.stream().map(lookup -> lookup.find(id))
+                .flatMap(Optional::stream).findFirst();
+        found.ifPresent(account -> known.put(id, account));
+        return found;
     }
 }

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,6 +56,9 @@ public class ReadStore {
      * application's, for PostgreSQL) Axon stores the token first, trusting one transaction to hold the token and the
      * handlers' writes; MongoDB is not in it, so a crash mid-batch would leave a stored token past writes never made.
      * <p>
+     * The projections write a batch's documents once, after its last event ({@link BatchedCollection}), which is still
+     * before Axon stores the token (in the batch's prepare-commit). A failure there fails the batch like a handler's.
+     * <p>
      * A failing handler fails its batch (nothing skipped, the token not stored) and the processor retries it with
      * back-off, logging each failure; {@value #HANDLER_FAILURES} counts them. Axon's default logs and skips the event.
      */
@@ -67,6 +71,13 @@ public class ReadStore {
         configurer.registerTrackingEventProcessorConfiguration(PROCESSING_GROUP,
                         config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize))
                 .registerTransactionManager(PROCESSING_GROUP, config -> NoTransactionManager.instance())
+                .registerHandlerInterceptor(PROCESSING_GROUP, config -> (unitOfWork, chain) -> {
+                    Object result = chain.proceed();
+                    if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
+                        BatchedCollection.flushBatch(unitOfWork);
+                    }
+                    return result;
+                })
                 .registerListenerInvocationErrorHandler(PROCESSING_GROUP, config -> (exception, event, handler) -> {
                     failures.increment();
                     PropagatingErrorHandler.instance().onError(exception, event, handler);

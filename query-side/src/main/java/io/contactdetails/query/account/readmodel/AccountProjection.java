@@ -1,9 +1,6 @@
 package io.contactdetails.query.account.readmodel;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import io.contactdetails.http.resource.AccountState;
 import io.contactdetails.kernel.account.AccountCreated;
 import io.contactdetails.kernel.contactdetail.ContactDetailAttached;
@@ -11,13 +8,13 @@ import io.contactdetails.kernel.contactdetail.ContactDetailDetached;
 import io.contactdetails.kernel.contactdetail.OwnedValueChanged;
 import io.contactdetails.kernel.contactdetail.PrimaryAssigned;
 import io.contactdetails.kernel.contactdetail.PrimaryRevoked;
+import io.contactdetails.query.infrastructure.BatchedCollection;
 import io.contactdetails.query.infrastructure.ReadStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -26,21 +23,35 @@ import java.util.Optional;
 /**
  * Builds the account read model by folding each event into the stored {@link AccountState}, the same fold
  * the write side answers with. The state remembers the last sequence number it folded, so an event handled
- * twice (a batch re-run after a crash) changes nothing.
+ * twice (a batch re-run after a crash) changes nothing. Documents are read and written a processor batch at a
+ * time ({@link BatchedCollection}).
  */
 @Component
 @ProcessingGroup(ReadStore.PROCESSING_GROUP)
 public class AccountProjection {
-    private final MongoCollection<Document> accounts;
+    private final BatchedCollection<AccountState> accounts;
 
     public AccountProjection(MongoDatabase database) {
-        this.accounts = database.getCollection(AccountDocuments.COLLECTION);
+        this.accounts = new BatchedCollection<>(database.getCollection(AccountDocuments.COLLECTION), AccountState::uuid,
+                AccountDocuments::toDocument, AccountDocuments::fromDocument, AccountProjection::accountOf);
+    }
+
+    /** The account an event folds into, for the events handled here. */
+    private static Optional<String> accountOf(Object event) {
+        Object account = event instanceof AccountCreated created ? created.accountId()
+                : event instanceof ContactDetailAttached attached ? attached.accountId()
+                : event instanceof ContactDetailDetached detached ? detached.accountId()
+                : event instanceof OwnedValueChanged changed ? changed.accountId()
+                : event instanceof PrimaryAssigned assigned ? assigned.accountId()
+                : event instanceof PrimaryRevoked revoked ? revoked.accountId()
+                : null;
+        return Optional.ofNullable(account).map(Object::toString);
     }
 
     @EventHandler
     void on(AccountCreated event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        if (find(event.accountId().toString()).isEmpty()) {
-            save(AccountState.created(event, at, sequence));
+        if (accounts.find(event.accountId().toString()).isEmpty()) {
+            accounts.save(AccountState.created(event, at, sequence));
         }
     }
 
@@ -71,24 +82,15 @@ public class AccountProjection {
 
     @ResetHandler
     void reset() {
-        accounts.deleteMany(new Document());
+        accounts.deleteAll();
     }
 
     private void fold(String accountUuid, Object event, Instant at, long sequence) {
-        find(accountUuid).ifPresent(state -> {
+        accounts.find(accountUuid).ifPresent(state -> {
             AccountState next = state.apply(event, at, sequence);
             if (next != state) {
-                save(next);
+                accounts.save(next);
             }
         });
-    }
-
-    private Optional<AccountState> find(String uuid) {
-        return Optional.ofNullable(accounts.find(Filters.eq("_id", uuid)).first()).map(AccountDocuments::fromDocument);
-    }
-
-    private void save(AccountState state) {
-        accounts.replaceOne(Filters.eq("_id", state.uuid()), AccountDocuments.toDocument(state),
-                new ReplaceOptions().upsert(true));
     }
 }

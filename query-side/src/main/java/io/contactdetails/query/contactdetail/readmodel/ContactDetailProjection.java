@@ -1,22 +1,19 @@
 package io.contactdetails.query.contactdetail.readmodel;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import io.contactdetails.http.resource.ContactDetailState;
 import io.contactdetails.kernel.contactdetail.ContactDetailCreated;
 import io.contactdetails.kernel.contactdetail.ContactDetailOwnersChanged;
 import io.contactdetails.kernel.contactdetail.ContactDetailRemoved;
 import io.contactdetails.kernel.contactdetail.ContactDetailRenamed;
 import io.contactdetails.kernel.contactdetail.ContactDetailValueChanged;
+import io.contactdetails.query.infrastructure.BatchedCollection;
 import io.contactdetails.query.infrastructure.ReadStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -25,21 +22,35 @@ import java.util.Optional;
 /**
  * Builds the contact detail read model from the detail's own stream, folded as the write side folds it; a
  * removed detail leaves the read model (its history stays in the events). The stored state remembers the
- * last sequence number it folded, so an event handled twice changes nothing.
+ * last sequence number it folded, so an event handled twice changes nothing. Documents are read and written a
+ * processor batch at a time ({@link BatchedCollection}).
  */
 @Component
 @ProcessingGroup(ReadStore.PROCESSING_GROUP)
 public class ContactDetailProjection {
-    private final MongoCollection<Document> contactDetails;
+    private final BatchedCollection<ContactDetailState> contactDetails;
 
     public ContactDetailProjection(MongoDatabase database) {
-        this.contactDetails = database.getCollection(ContactDetailDocuments.COLLECTION);
+        this.contactDetails = new BatchedCollection<>(database.getCollection(ContactDetailDocuments.COLLECTION),
+                ContactDetailState::uuid, ContactDetailDocuments::toDocument, ContactDetailDocuments::fromDocument,
+                ContactDetailProjection::contactDetailOf);
+    }
+
+    /** The contact detail an event folds into, for the events handled here. */
+    private static Optional<String> contactDetailOf(Object event) {
+        Object detail = event instanceof ContactDetailCreated created ? created.contactDetailId()
+                : event instanceof ContactDetailRenamed renamed ? renamed.contactDetailId()
+                : event instanceof ContactDetailValueChanged changed ? changed.contactDetailId()
+                : event instanceof ContactDetailOwnersChanged owners ? owners.contactDetailId()
+                : event instanceof ContactDetailRemoved removed ? removed.contactDetailId()
+                : null;
+        return Optional.ofNullable(detail).map(Object::toString);
     }
 
     @EventHandler
     void on(ContactDetailCreated event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        if (find(event.contactDetailId().toString()).isEmpty()) {
-            save(ContactDetailState.created(event, at, sequence));
+        if (contactDetails.find(event.contactDetailId().toString()).isEmpty()) {
+            contactDetails.save(ContactDetailState.created(event, at, sequence));
         }
     }
 
@@ -65,27 +76,17 @@ public class ContactDetailProjection {
 
     @ResetHandler
     void reset() {
-        contactDetails.deleteMany(new Document());
+        contactDetails.deleteAll();
     }
 
     private void fold(String uuid, Object event, Instant at, long sequence) {
-        find(uuid).ifPresent(state -> {
+        contactDetails.find(uuid).ifPresent(state -> {
             ContactDetailState next = state.apply(event, at, sequence);
             if (next == null) {
-                contactDetails.deleteOne(Filters.eq("_id", uuid));
+                contactDetails.delete(uuid);
             } else if (next != state) {
-                save(next);
+                contactDetails.save(next);
             }
         });
-    }
-
-    private Optional<ContactDetailState> find(String uuid) {
-        return Optional.ofNullable(contactDetails.find(Filters.eq("_id", uuid)).first())
-                .map(ContactDetailDocuments::fromDocument);
-    }
-
-    private void save(ContactDetailState state) {
-        contactDetails.replaceOne(Filters.eq("_id", state.uuid()), ContactDetailDocuments.toDocument(state),
-                new ReplaceOptions().upsert(true));
     }
 }

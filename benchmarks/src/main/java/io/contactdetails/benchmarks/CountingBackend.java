@@ -1,0 +1,42 @@
+package io.contactdetails.benchmarks;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The MongoDB stand-in, counting the commands on read-model documents it serves (not the processors' tokens): the
+ * round trips a read or a replayed event costs.
+ */
+final class CountingBackend extends H2Backend {
+    private static final Set<String> WRITES = Set.of("insert", "update", "delete");
+    private final AtomicLong finds = new AtomicLong();
+    private final AtomicLong writes = new AtomicLong();
+
+    CountingBackend(String fileName) {
+        super(fileName);
+    }
+
+    long finds() {
+        return finds.get();
+    }
+
+    long writes() {
+        return writes.get();
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        if (!"trackingtokens".equals(query.get(command))) {
+            if (command.equals("find")) {
+                finds.incrementAndGet();
+            } else if (WRITES.contains(command)) {
+                writes.incrementAndGet();
+            }
+        }
+        return super.handleCommand(channel, database, command, query);
+    }
+}

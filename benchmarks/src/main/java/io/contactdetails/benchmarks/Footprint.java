@@ -1,0 +1,153 @@
+package io.contactdetails.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+
+/**
+ * CPU time spent by the service and its stores, read from the kernel rather than from wall clocks (other builds
+ * share this machine): the service JVMs and the PostgreSQL server with its backends from {@code /proc/<pid>/stat},
+ * the MongoDB stand-in from its worker threads in this JVM. A measurement runs until the processes are quiet again,
+ * so the projection's work after the last answer counts too.
+ */
+final class Footprint {
+    /** USER_HZ: the unit of /proc/<pid>/stat's times on Linux. */
+    private static final long NANOS_PER_TICK = 10_000_000;
+    /** Quiet: less than this share of one core over one probe interval. */
+    private static final double QUIET_SHARE = 0.03;
+    private static final long PROBE_MILLIS = 500;
+
+    private final List<LongSupplier> services;
+    private final Path postgresData;
+
+    Footprint(List<LongSupplier> services, Path postgresData) {
+        this.services = services;
+        this.postgresData = postgresData;
+    }
+
+    record Cpu(double millis, long requests, double quietAfterSeconds) {
+        double perRequest() {
+            return millis / Math.max(1, requests);
+        }
+    }
+
+    @FunctionalInterface
+    interface Measured {
+        long run() throws Exception;
+    }
+
+    /**
+     * Runs the load (which answers how many requests succeeded) and counts CPU until the processes are quiet again,
+     * less what they spend idle (timers, pollers), sampled before the load once the processes have settled.
+     */
+    Cpu measure(Measured load) throws Exception {
+        double idlePerMilli = settledIdleRate();
+        long before = cpuNanos();
+        long started = System.nanoTime();
+        long requests = load.run();
+        long loadEnded = System.nanoTime();
+        long previous = cpuNanos();
+        long deadline = loadEnded + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(PROBE_MILLIS);
+            long now = cpuNanos();
+            boolean quiet = now - previous < Math.max(idlePerMilli, QUIET_SHARE * 1_000_000) * PROBE_MILLIS;
+            previous = now;
+            if (quiet) {
+                break;
+            }
+        }
+        long ended = System.nanoTime();
+        double idle = idlePerMilli * (ended - started) / 1e6;
+        return new Cpu(Math.max(0, previous - before - idle) / 1e6, requests, (ended - loadEnded) / 1e9);
+    }
+
+    /**
+     * CPU per millisecond of the processes at rest: probed until a probe spends under {@link #QUIET_SHARE} of a core
+     * (what a fill or the scenario before left behind, such as a checkpoint, has ended). Not at rest within 20 s
+     * (after the 1M-event fill), nothing is subtracted: the figure then overstates rather than hides the work.
+     */
+    private double settledIdleRate() throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            long start = cpuNanos();
+            Thread.sleep(PROBE_MILLIS);
+            double rate = (cpuNanos() - start) / (double) PROBE_MILLIS;
+            if (rate <= QUIET_SHARE * 1_000_000) {
+                return rate;
+            }
+        }
+        return 0;
+    }
+
+    long cpuNanos() throws IOException {
+        long total = mongoStandInNanos();
+        for (LongSupplier service : services) {
+            total += processNanos(service.getAsLong(), false);
+        }
+        long postmaster = Long.parseLong(Files.readAllLines(postgresData.resolve("postmaster.pid")).get(0).strip());
+        total += processNanos(postmaster, true);
+        for (long child : children(postmaster)) {
+            total += processNanos(child, false);
+        }
+        return total;
+    }
+
+    /** utime + stime, and with {@code reaped} also the times of children it has waited for (ended backends). */
+    private static long processNanos(long pid, boolean reaped) {
+        String[] fields = stat(pid);
+        if (fields == null) {
+            return 0;
+        }
+        long ticks = Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+        if (reaped) {
+            ticks += Long.parseLong(fields[15]) + Long.parseLong(fields[16]);
+        }
+        return ticks * NANOS_PER_TICK;
+    }
+
+    private static List<Long> children(long parent) throws IOException {
+        List<Long> children = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            entries.map(path -> path.getFileName().toString()).filter(name -> name.chars().allMatch(Character::isDigit))
+                    .forEach(name -> {
+                        String[] fields = stat(Long.parseLong(name));
+                        if (fields != null && Long.parseLong(fields[3]) == parent) {
+                            children.add(Long.parseLong(name));
+                        }
+                    });
+        }
+        return children;
+    }
+
+    /** The fields of /proc/<pid>/stat after the command name (which may hold spaces), numbered as in proc(5) from 0. */
+    private static String[] stat(long pid) {
+        try {
+            String line = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] rest = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            String[] fields = new String[rest.length + 2];
+            System.arraycopy(rest, 0, fields, 2, rest.length);
+            return fields;
+        } catch (IOException gone) {
+            return null;
+        }
+    }
+
+    private static long mongoStandInNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null && thread.getThreadName().startsWith("mongo-server")) {
+                total += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return total;
+    }
+}

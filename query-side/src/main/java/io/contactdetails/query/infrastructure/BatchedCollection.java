@@ -1,0 +1,142 @@
+package io.contactdetails.query.infrastructure;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A read-model collection that a projection reads and writes one processor batch at a time: the documents the
+ * batch's events fold into are loaded with one {@code $in} when the batch first touches the collection, folded in
+ * memory, and written with one unordered {@code bulkWrite} after the batch's last event ({@link #flushBatch}, called
+ * by the processor's interceptor, before Axon stores the batch's token). Outside a processor batch (a test, the
+ * verifier) every change is written at once.
+ *
+ * @param <S> the state a document holds
+ */
+public final class BatchedCollection<S> {
+    private static final String BATCH_RESOURCE = BatchedCollection.class.getName();
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
+    private final MongoCollection<Document> collection;
+    private final Function<S, String> idOf;
+    private final Function<S, Document> toDocument;
+    private final Function<Document, S> fromDocument;
+    private final Function<Object, Optional<String>> documentOfEvent;
+
+    /**
+     * @param documentOfEvent the id of the document an event payload folds into, if this collection's projection
+     *                        handles it: what a batch loads up front
+     */
+    public BatchedCollection(MongoCollection<Document> collection, Function<S, String> idOf,
+                             Function<S, Document> toDocument, Function<Document, S> fromDocument,
+                             Function<Object, Optional<String>> documentOfEvent) {
+        this.collection = collection;
+        this.idOf = idOf;
+        this.toDocument = toDocument;
+        this.fromDocument = fromDocument;
+        this.documentOfEvent = documentOfEvent;
+    }
+
+    public Optional<S> find(String id) {
+        Pending<S> pending = pending();
+        return pending == null ? load(id) : pending.states.computeIfAbsent(id, this::load);
+    }
+
+    public void save(S state) {
+        write(idOf.apply(state), Optional.of(state));
+    }
+
+    public void delete(String id) {
+        write(id, Optional.empty());
+    }
+
+    public void deleteAll() {
+        collection.deleteMany(new Document());
+    }
+
+    private void write(String id, Optional<S> state) {
+        Pending<S> pending = pending();
+        if (pending == null) {
+            collection.bulkWrite(List.of(model(id, state)));
+            return;
+        }
+        pending.states.put(id, state);
+        pending.changed.add(id);
+    }
+
+    private Optional<S> load(String id) {
+        return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()).map(fromDocument);
+    }
+
+    private WriteModel<Document> model(String id, Optional<S> state) {
+        return state.<WriteModel<Document>>map(s -> new ReplaceOneModel<>(Filters.eq("_id", id), toDocument.apply(s), UPSERT))
+                .orElseGet(() -> new DeleteOneModel<>(Filters.eq("_id", id)));
+    }
+
+    /** This collection's changes in the current processor batch, loaded up front on first use; null outside one. */
+    @SuppressWarnings("unchecked")
+    private Pending<S> pending() {
+        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
+            return null;
+        }
+        Map<BatchedCollection<?>, Pending<?>> collections = batch.getOrComputeResource(BATCH_RESOURCE,
+                key -> new LinkedHashMap<>());
+        return (Pending<S>) collections.computeIfAbsent(this, self -> preload(batch));
+    }
+
+    private Pending<S> preload(BatchingUnitOfWork<?> batch) {
+        Set<String> ids = batch.getMessages().stream().map(message -> documentOfEvent.apply(message.getPayload()))
+                .flatMap(Optional::stream).collect(Collectors.toSet());
+        Pending<S> pending = new Pending<>();
+        ids.forEach(id -> pending.states.put(id, Optional.empty()));
+        if (!ids.isEmpty()) {
+            collection.find(Filters.in("_id", ids)).forEach(document ->
+                    pending.states.put(document.getString("_id"), Optional.of(fromDocument.apply(document))));
+        }
+        return pending;
+    }
+
+    private void flush(Pending<S> pending) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        pending.changed.forEach(id -> writes.add(model(id, pending.states.get(id))));
+        if (!writes.isEmpty()) {
+            collection.bulkWrite(writes, UNORDERED);
+        }
+    }
+
+    /** Writes what the batch of {@code unitOfWork} changed in every collection; one bulk write per collection. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static void flushBatch(UnitOfWork<?> unitOfWork) {
+        Map<BatchedCollection<?>, Pending<?>> collections = unitOfWork.root().getResource(BATCH_RESOURCE);
+        if (collections != null) {
+            collections.forEach((collection, pending) -> ((BatchedCollection) collection).flush(pending));
+            collections.clear();
+        }
+    }
+
+    /** One id is loaded, and written, at most once per batch; {@code changed} keeps the order of first change. */
+    private static final class Pending<S> {
+        final Map<String, Optional<S>> states = new HashMap<>();
+        final Set<String> changed = new LinkedHashSet<>();
+    }
+}

@@ -1,0 +1,91 @@
+package io.contactdetails.query.infrastructure;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Wakes the event store's reader when another process appends events. Axon's embedded event store notices its own
+ * process's appends at once but others' only at its next poll (a second apart), which was the read model's lag with
+ * the two sides in separate processes. The command side notifies {@value #CHANNEL} after each append commits (its
+ * {@code EventsAppendedNotifier}); a connection of its own listens here, and publishing no events makes the store
+ * fetch as after a local append (nothing is written, no handler runs). The poll stays, as the fallback while that
+ * connection is re-established.
+ */
+@Component
+public class EventsAppended implements SmartLifecycle {
+    static final String CHANNEL = "events_appended";
+    private static final Logger log = LoggerFactory.getLogger(EventsAppended.class);
+    private static final int WAIT_MILLIS = 1_000;
+
+    private final EventStore eventStore;
+    private final DataSourceProperties dataSource;
+    private volatile Thread listener;
+
+    public EventsAppended(EventStore eventStore, DataSourceProperties dataSource) {
+        this.eventStore = eventStore;
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void start() {
+        Thread thread = new Thread(this::listen, "events-appended-listener");
+        thread.setDaemon(true);
+        listener = thread;
+        thread.start();
+    }
+
+    private void listen() {
+        while (isRunning()) {
+            try (Connection connection = DriverManager.getConnection(dataSource.determineUrl(),
+                    dataSource.determineUsername(), dataSource.determinePassword());
+                 Statement statement = connection.createStatement()) {
+                statement.execute("LISTEN " + CHANNEL);
+                PGConnection notifications = connection.unwrap(PGConnection.class);
+                while (isRunning()) {
+                    if (notifications.getNotifications(WAIT_MILLIS).length > 0) {
+                        eventStore.publish(List.of());
+                    }
+                }
+            } catch (SQLException e) {
+                if (isRunning()) {
+                    log.warn("Not listening for appended events; the event store's poll still finds them: {}",
+                            e.getMessage());
+                    pause();
+                }
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            listener = null;
+        }
+    }
+
+    @Override
+    public void stop() {
+        Thread thread = listener;
+        listener = null;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return listener != null;
+    }
+}

@@ -1,0 +1,72 @@
+package io.contactdetails.query.infrastructure;
+
+import com.mongodb.client.MongoCollection;
+import io.contactdetails.query.ReadModelDatabase;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A processor batch's documents are written once, after its last event: never before (the token is stored after
+ * the batch, and must not run behind what is written), and folded in memory in between.
+ */
+class BatchedCollectionTest {
+    private final ReadModelDatabase mongo = new ReadModelDatabase();
+    private final MongoCollection<Document> documents = mongo.database.getCollection("counters");
+    /** Each event's payload is the id of the counter it increments. */
+    private final BatchedCollection<Document> counters = new BatchedCollection<>(documents, counter -> counter.getString("_id"),
+            counter -> counter, counter -> counter, event -> Optional.of((String) event));
+
+    @AfterEach
+    void close() {
+        mongo.close();
+    }
+
+    private void increment(String id) {
+        int count = counters.find(id).map(counter -> counter.getInteger("count")).orElse(0);
+        counters.save(new Document("_id", id).append("count", count + 1));
+    }
+
+    private List<Document> stored() {
+        return documents.find().sort(new Document("_id", 1)).into(new ArrayList<>());
+    }
+
+    @Test
+    void aBatchIsFoldedInMemoryAndWrittenOnceAfterItsLastEvent() {
+        documents.insertOne(new Document("_id", "a").append("count", 5));
+        List<EventMessage<?>> events = List.of(GenericEventMessage.asEventMessage("a"),
+                GenericEventMessage.asEventMessage("b"), GenericEventMessage.asEventMessage("a"));
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(events);
+        List<List<Document>> storedWhileHandling = new ArrayList<>();
+        batch.executeWithResult(() -> {
+            increment((String) batch.getMessage().getPayload());
+            storedWhileHandling.add(stored());
+            if (batch.isLastMessage()) {
+                BatchedCollection.flushBatch(batch);
+            }
+            return null;
+        });
+
+        assertThat(storedWhileHandling).allSatisfy(snapshot ->
+                assertThat(snapshot).containsExactly(new Document("_id", "a").append("count", 5)));
+        assertThat(stored()).containsExactly(new Document("_id", "a").append("count", 7),
+                new Document("_id", "b").append("count", 1));
+    }
+
+    @Test
+    void outsideABatchEveryChangeIsWrittenAtOnce() {
+        increment("a");
+        increment("a");
+
+        assertThat(stored()).containsExactly(new Document("_id", "a").append("count", 2));
+    }
+}
