@@ -14,13 +14,14 @@ import java.util.UUID;
  */
 public final class TokenCommand {
     public static final String NAME = "token";
+    private static final long MAX_MINUTES = 24 * 60;
     static final String USAGE = """
             usage: java -jar <jar> token [--account <uuid>]... [--admin] [--sub <name>] [--ttl-minutes <n>]
                                          [--data-dir <dir>]
               --account      an account uuid the token may act as (repeat for more)
               --admin        adds the platform:admin scope (to create firms)
               --sub          who logged in (default: local-user)
-              --ttl-minutes  lifetime in minutes (default: 60)
+              --ttl-minutes  lifetime in minutes, 1 to 1440 (default: 60)
               --data-dir     the standalone service's data directory (default: $CONTACT_DETAILS_DATA_DIR or ./data)""";
 
     /** The secret to sign with, given the data directory named (or defaulted) on the command line. */
@@ -71,6 +72,11 @@ public final class TokenCommand {
             }
             if (accounts.isEmpty() && !admin) {
                 throw new IllegalArgumentException("name at least one --account, or --admin");
+            }
+            // the service refuses longer-lived tokens by default (CONTACT_DETAILS_JWT_MAX_LIFETIME): say so here
+            if (minutes < 1 || minutes > MAX_MINUTES) {
+                throw new IllegalArgumentException("--ttl-minutes must be 1 to " + MAX_MINUTES
+                        + " (the service's default maximum token lifetime, 24 h)");
             }
             out.println(new TokenMinter(secrets.secret(dataDirectory)).mint(subject, accounts, admin,
                     Duration.ofMinutes(minutes)));
