@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -64,6 +65,21 @@ public final class BatchedCollection<S> {
 
     public void save(S state) {
         write(idOf.apply(state), Optional.of(state));
+    }
+
+    /**
+     * Folds an event into the stored state, if there is one: {@code fold} answers the next state, the same
+     * one when the event changes nothing (a redelivery), or null when the state ends (the document goes).
+     */
+    public void fold(String id, UnaryOperator<S> fold) {
+        find(id).ifPresent(state -> {
+            S next = fold.apply(state);
+            if (next == null) {
+                delete(id);
+            } else if (next != state) {
+                save(next);
+            }
+        });
     }
 
     public void delete(String id) {

@@ -86,11 +86,6 @@ public class AccountProjection {
     }
 
     private void fold(String accountUuid, Object event, Instant at, long sequence) {
-        accounts.find(accountUuid).ifPresent(state -> {
-            AccountState next = state.apply(event, at, sequence);
-            if (next != state) {
-                accounts.save(next);
-            }
-        });
+        accounts.fold(accountUuid, state -> state.apply(event, at, sequence));
     }
 }

@@ -80,13 +80,6 @@ public class ContactDetailProjection {
     }
 
     private void fold(String uuid, Object event, Instant at, long sequence) {
-        contactDetails.find(uuid).ifPresent(state -> {
-            ContactDetailState next = state.apply(event, at, sequence);
-            if (next == null) {
-                contactDetails.delete(uuid);
-            } else if (next != state) {
-                contactDetails.save(next);
-            }
-        });
+        contactDetails.fold(uuid, state -> state.apply(event, at, sequence));
     }
 }
