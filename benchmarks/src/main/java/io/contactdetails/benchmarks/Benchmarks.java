@@ -14,11 +14,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code java -jar benchmarks/target/benchmarks.jar [--quick] [--jar <standalone jar>]}: starts the standalone
+ * {@code java -jar benchmarks/target/benchmarks.jar [--quick] [--jar <standalone jar>] [--only create,read,...]}: starts the standalone
  * service on fresh embedded stores, drives it over HTTP and prints markdown tables (the body of BENCHMARKS.md).
  */
 public final class Benchmarks {
@@ -39,8 +40,12 @@ public final class Benchmarks {
     /** Every target of the issue beside what this run measured, printed last. */
     private final List<String> targets = new ArrayList<>();
 
-    private Benchmarks(boolean quick) {
+    /** The scenarios to run ({@code --only create,read}); all of them when not given. */
+    private final Set<String> only;
+
+    private Benchmarks(boolean quick, Set<String> only) {
         this.quick = quick;
+        this.only = only;
         this.duration = quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10);
     }
 
@@ -49,9 +54,17 @@ public final class Benchmarks {
         Path jar = Path.of("standalone/target/contact-details.jar");
         Path commandSide = Path.of("command-side/target/command-side-0.1.0-SNAPSHOT-exec.jar");
         Path querySide = Path.of("query-side/target/query-side-0.1.0-SNAPSHOT-exec.jar");
+        Set<String> only = Set.of();
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals("--jar")) {
                 jar = Path.of(args[i + 1]);
+            }
+            if (args[i].equals("--only")) {
+                only = Set.of(args[i + 1].split(","));
+                if (!SCENARIOS.containsAll(only)) {
+                    System.err.println("--only takes some of " + SCENARIOS);
+                    System.exit(2);
+                }
             }
         }
         for (Path required : List.of(jar, commandSide, querySide)) {
@@ -61,7 +74,7 @@ public final class Benchmarks {
             }
         }
         Instant started = Instant.now();
-        Benchmarks benchmarks = new Benchmarks(quick);
+        Benchmarks benchmarks = new Benchmarks(quick, only);
         benchmarks.run(jar.toAbsolutePath(), commandSide.toAbsolutePath(), querySide.toAbsolutePath());
         benchmarks.report.append(String.format("%nThe tool took %d s.%n", Duration.between(started, Instant.now()).toSeconds()));
         System.out.println(benchmarks.report);
@@ -75,21 +88,42 @@ public final class Benchmarks {
             stores = started;
             machine();
             // first, on a fresh store and alone on the machine: the query side replays what came before it
-            twoJvms(jar, commandSide, querySide, work);
+            if (runs("two-jvms")) {
+                twoJvms(jar, commandSide, querySide, work);
+            }
             try (ServiceProcess running = ServiceProcess.standalone(jar, stores, PORT, work.resolve("service.log"))) {
                 service = running;
                 footprint = new Footprint(List.of(service::pid), stores.postgresData);
                 setUp();
                 warmUp();
-                create();
-                read();
-                projectionLag();
-                burst();
-                limits();
-                growthAndReplay();
+                // growth compares with the create run, so asking for replay runs create too
+                if (runs("create") || runs("replay")) {
+                    create();
+                }
+                if (runs("read")) {
+                    read();
+                }
+                if (runs("lag")) {
+                    projectionLag();
+                }
+                if (runs("burst")) {
+                    burst();
+                }
+                if (runs("limits") && createAtConcurrency8 != null) {
+                    limits();
+                }
+                if (runs("replay")) {
+                    growthAndReplay();
+                }
             }
         }
         targetsTable();
+    }
+
+    private static final List<String> SCENARIOS = List.of("two-jvms", "create", "read", "lag", "burst", "limits", "replay");
+
+    private boolean runs(String scenario) {
+        return only.isEmpty() || only.contains(scenario);
     }
 
     private void setUp() throws Exception {
