@@ -59,7 +59,11 @@ public final class Resources {
     }
 
     public Tagged<AccountResource> taggedAccount(AccountState account, ResourceStates states) {
-        Map<String, ContactDetailState> primaries = primaries(List.of(account), states);
+        return taggedAccount(account, primaries(List.of(account), states));
+    }
+
+    /** An account tagged by its stream and its primaries', given the states of those primaries that exist. */
+    public Tagged<AccountResource> taggedAccount(AccountState account, Map<String, ContactDetailState> primaries) {
         Map<String, Long> versions = new HashMap<>();
         versions.put(account.uuid(), account.version());
         primaries.values().forEach(primary -> versions.put(primary.uuid(), primary.version()));

@@ -10,6 +10,8 @@ public final class AccountDocuments {
     public static final String COLLECTION = "accounts";
     static final String FIRM = "firm_uuid";
     static final String CREATED_AT = "created_at";
+    static final String PRIMARY_EMAIL = "primary_email";
+    static final String PRIMARY_PHONE_NUMBER = "primary_phone_number";
 
     private AccountDocuments() {
     }
@@ -20,8 +22,8 @@ public final class AccountDocuments {
                 .append("type", state.type())
                 .append("first_name", state.firstName())
                 .append("last_name", state.lastName())
-                .append("primary_email", state.primaryEmailUuid())
-                .append("primary_phone_number", state.primaryPhoneNumberUuid())
+                .append(PRIMARY_EMAIL, state.primaryEmailUuid())
+                .append(PRIMARY_PHONE_NUMBER, state.primaryPhoneNumberUuid())
                 .append(CREATED_AT, Date.from(state.createdAt()))
                 .append("updated_at", Date.from(state.updatedAt()))
                 .append("version", state.version());
@@ -30,7 +32,7 @@ public final class AccountDocuments {
     static AccountState fromDocument(Document document) {
         return new AccountState(document.getString("_id"), document.getString(FIRM), document.getString("type"),
                 document.getString("first_name"), document.getString("last_name"),
-                document.getString("primary_email"), document.getString("primary_phone_number"),
+                document.getString(PRIMARY_EMAIL), document.getString(PRIMARY_PHONE_NUMBER),
                 document.getDate(CREATED_AT).toInstant(), document.getDate("updated_at").toInstant(),
                 document.get("version", Number.class).longValue());
     }

@@ -59,9 +59,9 @@ public class AccountQueryController {
                     .map(past -> resources.account(past.account(), past.states()))
                     .orElseThrow(NotFound::new));
         }
-        Resources.Tagged<AccountResource> tagged = accounts.find(id)
-                .filter(found -> actor.actsIn(found.firmUuid()))
-                .map(found -> resources.taggedAccount(found, states))
+        Resources.Tagged<AccountResource> tagged = accounts.findWithPrimaries(id)
+                .filter(found -> actor.actsIn(found.account().firmUuid()))
+                .map(found -> resources.taggedAccount(found.account(), found.primaries()))
                 .orElseThrow(NotFound::new);
         return ConditionalGet.answer(tagged, request);
     }

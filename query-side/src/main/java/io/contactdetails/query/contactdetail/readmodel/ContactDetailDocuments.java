@@ -31,7 +31,7 @@ public final class ContactDetailDocuments {
                 .append("version", state.version());
     }
 
-    static ContactDetailState fromDocument(Document document) {
+    public static ContactDetailState fromDocument(Document document) {
         Document meta = document.get("phone_number_meta", Document.class);
         return new ContactDetailState(document.getString("_id"), document.getString(FIRM),
                 document.getString("type"), document.getString("name"), document.getString("value"),

@@ -16,10 +16,23 @@ import io.contactdetails.kernel.contactdetail.PrimaryRevoked;
 import io.contactdetails.kernel.contactdetail.RevocationReason;
 import io.contactdetails.kernel.firm.FirmId;
 import io.contactdetails.query.ReadModelDatabase;
+import io.contactdetails.query.contactdetail.readmodel.ContactDetailProjection;
+import io.contactdetails.kernel.contactdetail.ContactDetailRenamed;
+import io.contactdetails.kernel.contactdetail.EmailAddress;
+import io.contactdetails.kernel.contactdetail.PhoneNumber;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -124,5 +137,57 @@ class AccountProjectionTest {
         projection.on(new OwnedValueChanged(client, first, ContactType.EMAIL, "c@example.com", null), T0.plusSeconds(3), 6);
         projection.on(new ContactDetailDetached(client, first, ContactType.EMAIL), T0.plusSeconds(4), 7);
         assertThat(readModel.find(client.toString())).contains(once);
+    }
+
+    @Test
+    void anAccountIsReadWithTheStatesOfItsPrimariesInOneRoundTrip() throws Exception {
+        List<String> commands = new ArrayList<>();
+        try (ReadModelDatabase watched = new ReadModelDatabase(new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                commands.add(event.getCommandName());
+            }
+        })) {
+            AccountProjection accounts = new AccountProjection(watched.database);
+            // the contact detail projection is fed as its processor feeds it: its handlers are its package's
+            AnnotationEventHandlerAdapter details = new AnnotationEventHandlerAdapter(
+                    new ContactDetailProjection(watched.database));
+            ContactDetailId phone = ContactDetailId.random();
+            PhoneNumber number = PhoneNumber.parse("+443330903630", "GB");
+            details.handle(event(first, 0, Events.created(first, firm, new EmailAddress("a@example.com"),
+                    List.of(client)), T0));
+            details.handle(event(phone, 0, Events.created(phone, firm, number, List.of(client)), T0));
+            details.handle(event(first, 1, new ContactDetailRenamed(first, "Work"), T0.plusSeconds(3)));
+            accounts.on(created, T0, 0);
+            accounts.on(Events.attachedEmail(client, first, "a@example.com"), T0.plusSeconds(1), 1);
+            accounts.on(Events.emailPrimaryRequested(client, first), T0.plusSeconds(1), 2);
+            accounts.on(Events.attached(client, phone, number), T0.plusSeconds(2), 3);
+            accounts.on(Events.primaryAssigned(client, ContactType.PHONE_NUMBER, phone, PrimaryReason.REQUESTED),
+                    T0.plusSeconds(2), 4);
+            commands.clear();
+
+            AccountReadModel.AccountWithPrimaries found = new AccountReadModel(watched.database)
+                    .findWithPrimaries(client.toString()).orElseThrow();
+
+            assertThat(commands).hasSize(1);
+            assertThat(found.account().primaryEmailUuid()).isEqualTo(first.toString());
+            assertThat(found.primaries()).containsOnlyKeys(first.toString(), phone.toString());
+            assertThat(found.primaries().get(first.toString()).name()).isEqualTo("Work");
+            assertThat(found.primaries().get(phone.toString()).phoneNumberMeta()).isEqualTo(number.phoneNumberMeta());
+            assertThat(new AccountReadModel(watched.database).findWithPrimaries(AccountId.random().toString())).isEmpty();
+        }
+    }
+
+    private static DomainEventMessage<Object> event(ContactDetailId stream, long sequence, Object payload, Instant at) {
+        return new GenericDomainEventMessage<>("ContactDetail", stream.toString(), sequence, payload, MetaData.emptyInstance(),
+                UUID.randomUUID().toString(), at);
+    }
+
+    @Test
+    void anAccountWithoutPrimariesIsReadWithNone() {
+        projection.on(created, T0, 0);
+        AccountReadModel.AccountWithPrimaries found = readModel.findWithPrimaries(client.toString()).orElseThrow();
+        assertThat(found.account()).isEqualTo(readModel.find(client.toString()).orElseThrow());
+        assertThat(found.primaries()).isEmpty();
     }
 }
