@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +38,14 @@ final class ServiceProcess implements AutoCloseable {
             throws IOException, InterruptedException {
         this.jar = jar;
         this.port = port;
-        ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx2g", "-jar", runnable.toString()));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx2g"));
+        // e.g. a flight recording of the service alone: SERVICE_JAVA_OPTIONS=-XX:StartFlightRecording=filename=s.jfr
+        String options = System.getenv("SERVICE_JAVA_OPTIONS");
+        if (options != null && !options.isBlank()) {
+            command.addAll(List.of(options.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", runnable.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(Map.of(
                 "PORT", Integer.toString(port),
                 "SPRING_DATASOURCE_URL", stores.jdbcUrl(),
