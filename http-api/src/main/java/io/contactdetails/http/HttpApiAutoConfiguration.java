@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -60,6 +61,15 @@ public class HttpApiAutoConfiguration {
                                                ObjectProvider<MeterRegistry> meters) throws Exception {
             return ApiSecurity.chain(http, jwtDecoder, lookups.orderedStream().toList(), operatorRoutes.stream().toList(),
                     properties.rateLimit(), Optional.ofNullable(meters.getIfAvailable()));
+        }
+
+        /**
+         * Spring Security would observe every filter of the chain, every authentication and every authorization,
+         * each with timers of its own; a request is already timed once, as a whole ({@code http.server.requests}).
+         */
+        @Bean
+        public SecurityObservationSettings securityObservations() {
+            return SecurityObservationSettings.noObservations();
         }
 
         @Bean
