@@ -2,17 +2,20 @@ package io.contactdetails.command.infrastructure;
 
 import io.contactdetails.command.DomainRejection;
 import io.contactdetails.command.account.infrastructure.AccountDirectory;
+import io.contactdetails.command.account.model.Account;
 import io.contactdetails.http.resource.EventStoreStates;
 import io.contactdetails.http.security.OperatorRoute;
 import org.springframework.http.HttpMethod;
 import io.contactdetails.kernel.EventMetaData;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.modelling.command.Repository;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.common.AxonNonTransientException;
@@ -110,6 +113,24 @@ public class AxonConfig {
     public SnapshotTriggerDefinition accountSnapshotTrigger(Snapshotter snapshotter,
                                                             @Value("${contact-details.snapshot.account-threshold:50}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Accounts kept in memory between commands: a create would otherwise read each owner's snapshot and the
+     * events after it. Declared here, not on the aggregate, because the cache is checked against the stream on
+     * every load (see StreamCheckedCachingRepository); at most {@code maximumSize} accounts are kept.
+     */
+    @Bean
+    public Repository<Account> accountRepository(EventStore eventStore, SnapshotTriggerDefinition accountSnapshotTrigger,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 ParameterResolverFactory parameterResolverFactory,
+                                                 HandlerDefinition handlerDefinition,
+                                                 @Value("${contact-details.cache.accounts:10000}") long maximumSize) {
+        return StreamCheckedCachingRepository.of(EventSourcingRepository.builder(Account.class)
+                .snapshotTriggerDefinition(accountSnapshotTrigger)
+                .repositoryProvider(configuration::repository)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition), eventStore, maximumSize);
     }
 
     /**
