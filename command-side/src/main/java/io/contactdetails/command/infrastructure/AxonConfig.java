@@ -136,10 +136,12 @@ public class AxonConfig {
     /**
      * What a write answers with: the states of what it touched, folded from the events it committed. Not the
      * aggregates' state (they keep only what their decisions need), not the read model (behind, or absent).
+     * Up to {@code keptStates} accounts and as many contact details are kept between writes.
      */
     @Bean
-    public EventStoreStates writtenStates(EventStore eventStore) {
-        return EventStoreStates.latest(eventStore);
+    public EventStoreStates writtenStates(EventStore eventStore,
+                                          @Value("${contact-details.cache.states:20000}") long keptStates) {
+        return EventStoreStates.latest(eventStore, keptStates);
     }
 
     /** Opening a firm is the platform operator's act; every other write acts as an account of a firm. */
