@@ -16,8 +16,9 @@ import java.util.Objects;
  * Another command side on the same event store appends without this process knowing. Axon's caching repository
  * alone would decide on the stale aggregate, meet the event table's unique key and roll back; a command outside a
  * request's transaction is then retried, but one inside it (sent with an Idempotency-Key) is answered 409. Asking
- * the store for the stream's last sequence number (an index-only lookup, far cheaper than a snapshot and the
- * events after it) and reloading when it differs from the kept version spares those requests the conflict.
+ * the store for the stream's last sequence number (one lookup in the event table's index on aggregate and
+ * sequence number, far cheaper than a snapshot and the events after it) and reloading when it differs from the
+ * kept version spares those requests the conflict.
  * <p>
  * A kept aggregate must never be ahead of the store either: when the unit of work commits inside a request's
  * transaction that then rolls back, Axon has already kept the aggregate with the events that were never
