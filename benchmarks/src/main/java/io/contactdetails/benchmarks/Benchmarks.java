@@ -3,7 +3,11 @@ package io.contactdetails.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.HdrHistogram.Recorder;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,7 +27,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * service on fresh embedded stores, drives it over HTTP and prints markdown tables (the body of BENCHMARKS.md).
  */
 public final class Benchmarks {
-    private static final int PORT = 18_099;
+    /**
+     * Free ports picked at start, never fixed ones: other engineers run this tool on the same machine, and a fixed
+     * port let a run's health check find another run's service and measure it.
+     */
+    private static final int PORT = freePort();
     private static final long POLL_MILLIS = 5;
     /** The fill's four events per client cause five read-model writes (created, account, attached, assigned x2). */
     private static final double WRITES_PER_FILLED_EVENT = 5 / 4.0;
@@ -118,6 +126,14 @@ public final class Benchmarks {
             }
         }
         targetsTable();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static final List<String> SCENARIOS = List.of("two-jvms", "create", "read", "lag", "burst", "limits", "replay");
@@ -310,9 +326,9 @@ public final class Benchmarks {
 
     /** The production shape: the command side and the query side as JVMs of their own on the same stores. */
     private void twoJvms(Path jar, Path commandSide, Path querySide, Path work) throws Exception {
-        try (ServiceProcess commands = ServiceProcess.side(commandSide, jar, stores, "two_jvms", PORT + 1,
+        try (ServiceProcess commands = ServiceProcess.side(commandSide, jar, stores, "two_jvms", freePort(),
                 work.resolve("command-side.log"));
-             ServiceProcess queries = ServiceProcess.side(querySide, jar, stores, "two_jvms", PORT + 2,
+             ServiceProcess queries = ServiceProcess.side(querySide, jar, stores, "two_jvms", freePort(),
                      work.resolve("query-side.log"))) {
             Http writes = adviser(commands, new Http(commands.port, commands.token("--admin"), null));
             Http reads = writes.as(queries.port);

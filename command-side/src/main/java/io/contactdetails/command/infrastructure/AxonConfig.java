@@ -2,17 +2,20 @@ package io.contactdetails.command.infrastructure;
 
 import io.contactdetails.command.DomainRejection;
 import io.contactdetails.command.account.infrastructure.AccountDirectory;
+import io.contactdetails.command.account.model.Account;
 import io.contactdetails.http.resource.EventStoreStates;
 import io.contactdetails.http.security.OperatorRoute;
 import org.springframework.http.HttpMethod;
 import io.contactdetails.kernel.EventMetaData;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.modelling.command.Repository;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.common.AxonNonTransientException;
@@ -113,12 +116,32 @@ public class AxonConfig {
     }
 
     /**
-     * What a write answers with: the states of what it touched, folded from the events it committed. Not the
-     * aggregates' state (they keep only what their decisions need), not the read model (behind, or absent).
+     * Accounts kept in memory between commands: a create would otherwise read each owner's snapshot and the
+     * events after it. Declared here, not on the aggregate, because the cache is checked against the stream on
+     * every load (see StreamCheckedCachingRepository); at most {@code maximumSize} accounts are kept.
      */
     @Bean
-    public EventStoreStates writtenStates(EventStore eventStore) {
-        return EventStoreStates.latest(eventStore);
+    public Repository<Account> accountRepository(EventStore eventStore, SnapshotTriggerDefinition accountSnapshotTrigger,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 ParameterResolverFactory parameterResolverFactory,
+                                                 HandlerDefinition handlerDefinition,
+                                                 @Value("${contact-details.cache.accounts:10000}") long maximumSize) {
+        return StreamCheckedCachingRepository.of(EventSourcingRepository.builder(Account.class)
+                .snapshotTriggerDefinition(accountSnapshotTrigger)
+                .repositoryProvider(configuration::repository)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition), eventStore, maximumSize);
+    }
+
+    /**
+     * What a write answers with: the states of what it touched, folded from the events it committed. Not the
+     * aggregates' state (they keep only what their decisions need), not the read model (behind, or absent).
+     * Up to {@code keptStates} accounts and as many contact details are kept between writes.
+     */
+    @Bean
+    public EventStoreStates writtenStates(EventStore eventStore,
+                                          @Value("${contact-details.cache.states:20000}") long keptStates) {
+        return EventStoreStates.latest(eventStore, keptStates);
     }
 
     /** Opening a firm is the platform operator's act; every other write acts as an account of a firm. */

@@ -44,7 +44,13 @@ public record AccountState(String uuid, String firmUuid, String type, String fir
 
     /** The account as its stream tells it, or empty when the stream is not an account's. */
     public static Optional<AccountState> fold(Iterator<? extends DomainEventMessage<?>> events, Instant until) {
-        AccountState state = null;
+        return fold(null, events, until);
+    }
+
+    /** {@code from} (null: the stream's start) followed by the stream's next {@code events}. */
+    public static Optional<AccountState> fold(AccountState from, Iterator<? extends DomainEventMessage<?>> events,
+                                              Instant until) {
+        AccountState state = from;
         while (events.hasNext()) {
             DomainEventMessage<?> event = events.next();
             if (event.getTimestamp().isAfter(until)) {

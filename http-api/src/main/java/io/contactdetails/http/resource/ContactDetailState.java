@@ -58,9 +58,13 @@ public record ContactDetailState(String uuid, String firmUuid, String type, Stri
                 sequence);
     }
 
-    /** The contact detail as its stream tells it, or empty when the stream is not a contact detail's. */
-    public static Optional<ContactDetailState> fold(Iterator<? extends DomainEventMessage<?>> events, Instant until) {
-        ContactDetailState state = null;
+    /**
+     * The contact detail as its stream tells it: {@code from} (null: the stream's start) followed by the stream's
+     * next {@code events}; empty when the stream is not a contact detail's, or the detail is removed.
+     */
+    public static Optional<ContactDetailState> fold(ContactDetailState from,
+                                                    Iterator<? extends DomainEventMessage<?>> events, Instant until) {
+        ContactDetailState state = from;
         while (events.hasNext()) {
             DomainEventMessage<?> event = events.next();
             if (event.getTimestamp().isAfter(until)) {

@@ -39,7 +39,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 // Snapshots serialize the fields with the event serializer (Jackson), hence field visibility. The revision
 // names the snapshot's shape: snapshots of another shape are skipped and the account is sourced from events.
-@Aggregate(snapshotTriggerDefinition = "accountSnapshotTrigger")
+// Its repository (AxonConfig) takes snapshots and keeps accounts in memory between commands.
+@Aggregate(repository = "accountRepository")
 @Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
