@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,6 +52,8 @@ public class SegmentShare implements SmartLifecycle {
     private final TokenStore tokenStore;
     private final ProjectionSegments segments;
     private final Clock clock = Clock.systemUTC();
+    /** Segments this replica let go, until it may claim them again: its worker takes a moment to stop. */
+    private final Map<Integer, Instant> released = new HashMap<>();
     private volatile ScheduledExecutorService scheduler;
 
     public SegmentShare(MongoDatabase readModelDatabase, EventProcessingConfiguration processing, TokenStore tokenStore,
@@ -91,13 +95,17 @@ public class SegmentShare implements SmartLifecycle {
         int total = tokenStore.fetchSegments(ReadStore.PROCESSING_GROUP).length;
         long share = (total + live - 1) / live;
         List<Integer> held = processor.processingStatus().keySet().stream().sorted(Comparator.reverseOrder()).toList();
+        Instant now = clock.instant();
+        released.values().removeIf(now::isAfter);
         // released for a claim timeout: time for another replica to claim it, after which this one may take it back
         Duration releaseFor = segments.claimTimeout();
-        held.stream().limit(Math.max(0, held.size() - share)).forEach(segment -> {
-            log.info("Releasing segment {} of {} to another of {} query-side replicas", segment,
-                    ReadStore.PROCESSING_GROUP, live);
-            processor.releaseSegment(segment, releaseFor.toMillis(), TimeUnit.MILLISECONDS);
-        });
+        held.stream().limit(Math.max(0, held.size() - share)).filter(segment -> !released.containsKey(segment))
+                .forEach(segment -> {
+                    log.info("Releasing segment {} of {} to another of {} query-side replicas", segment,
+                            ReadStore.PROCESSING_GROUP, live);
+                    processor.releaseSegment(segment, releaseFor.toMillis(), TimeUnit.MILLISECONDS);
+                    released.put(segment, now.plus(releaseFor));
+                });
     }
 
     @Override
@@ -105,9 +113,12 @@ public class SegmentShare implements SmartLifecycle {
         ScheduledExecutorService running = scheduler;
         scheduler = null;
         if (running != null) {
-            running.shutdownNow();
+            running.shutdown();
             try {
+                running.awaitTermination(segments.claimInterval().toMillis(), TimeUnit.MILLISECONDS);
                 replicas.deleteOne(Filters.eq("_id", REPLICA));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 log.warn("Could not sign this replica off; the others count it out within the claim timeout: {}",
                         e.getMessage());
