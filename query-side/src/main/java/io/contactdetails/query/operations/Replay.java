@@ -108,8 +108,13 @@ public class Replay {
                 sleep();
             }
             processor.shutDown();
-            processor.resetTokens();
-            processor.start();
+            try {
+                processor.resetTokens();
+            } finally {
+                // a reset refused (another replica claimed a segment meanwhile) leaves the tokens as they were,
+                // so the processor goes on live from them
+                processor.start();
+            }
             // Done when every event there was at the start is handled. Axon reports "replaying" until the
             // first event after the reset point, which a quiet store may not see for a long while.
             long lastLog = System.currentTimeMillis();
