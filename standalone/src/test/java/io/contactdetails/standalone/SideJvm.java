@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
@@ -39,6 +40,11 @@ final class SideJvm implements AutoCloseable {
 
     /** Starts the side on {@code jdbcUrl}'s event store; {@link #awaitHealthy} waits for it. */
     static SideJvm start(Class<?> application, String jdbcUrl, Path log, String... arguments) throws IOException {
+        return start(application, jdbcUrl, Map.of(), log, arguments);
+    }
+
+    static SideJvm start(Class<?> application, String jdbcUrl, Map<String, String> environment, Path log,
+                         String... arguments) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // small and quick to start: the tests run beside a build on two cores
@@ -48,11 +54,11 @@ final class SideJvm implements AutoCloseable {
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 "--contact-details.jwt.secret=" + RunningService.SECRET,
-                "--contact-details.rate-limit.per-minute=0",
                 "--spring.main.banner-mode=off"));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         // Should the test JVM be stopped before the test closes it, the side must not outlive it.
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));

@@ -72,7 +72,9 @@ class TwoQuerySidesTest {
         // the command side migrates the schema the query sides read, so it starts first
         commandSide = SideJvm.start(CommandSideApplication.class, jdbcUrl, directory.resolve("command-side.log"),
                 // the test class path holds the read side's MongoDB driver too, which this side never uses
-                "--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration")
+                "--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration",
+                // one login writes every request here; the limit has tests of its own
+                "--contact-details.rate-limit.per-minute=0")
                 .awaitHealthy();
         first = querySide(jdbcUrl, mongoUri, directory.resolve("query-side-1.log"));
         second = querySide(jdbcUrl, mongoUri, directory.resolve("query-side-2.log"));
