@@ -146,7 +146,7 @@ class TwoQuerySidesTest {
         // the claim lapses at most a claim timeout after the kill; the survivor's free thread looks once an interval
         assertThat(handover).isLessThanOrEqualTo(CLAIM_TIMEOUT.plus(CLAIM_INTERVAL.multipliedBy(2)));
 
-        // ...and projects what is written next, in every segment, once
+        // ...and projects what is written next (a dozen new aggregates, spread over the segments), once
         List<Api.Response> after = createClientsWithDetails(firm, 4, "after");
         long more = storedEvents() - events;
         readModelAnswersAsTheCommandSide(first, tenants, firm, after);
