@@ -143,8 +143,10 @@ class TwoQuerySidesTest {
         Duration handover = Duration.between(killed, Instant.now());
         System.out.printf("Segments handed over %d ms after the kill (claim timeout %d ms, claim interval %d ms)%n",
                 handover.toMillis(), CLAIM_TIMEOUT.toMillis(), CLAIM_INTERVAL.toMillis());
-        // the claim lapses at most a claim timeout after the kill; the survivor's free thread looks once an interval
-        assertThat(handover).isLessThanOrEqualTo(CLAIM_TIMEOUT.plus(CLAIM_INTERVAL.multipliedBy(2)));
+        // The killed side's claim lapses at most a claim timeout after the kill (it renewed it within the last
+        // second), and the survivor's free thread looks once a claim interval; a second more covers the round trips
+        // of a claim and of this test's look on a machine shared with builds.
+        assertThat(handover).isLessThanOrEqualTo(CLAIM_TIMEOUT.plus(CLAIM_INTERVAL).plusSeconds(1));
 
         // ...and projects what is written next (a dozen new aggregates, spread over the segments), once
         List<Api.Response> after = createClientsWithDetails(firm, 4, "after");
