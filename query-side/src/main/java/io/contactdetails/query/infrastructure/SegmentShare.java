@@ -76,7 +76,7 @@ public class SegmentShare implements SmartLifecycle {
         scheduler = started;
     }
 
-    private void share() {
+    void share() {
         try {
             Instant now = clock.instant();
             replicas.replaceOne(Filters.eq("_id", REPLICA), new Document("_id", REPLICA)
