@@ -41,7 +41,6 @@ import static org.awaitility.Awaitility.await;
  * upstream names mapped to this machine's ports. The README's walk goes through the proxy only.
  */
 class ProductionShapeTest {
-    private static final Duration STARTUP = Duration.ofMinutes(3);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final List<Process> processes = new ArrayList<>();
     private static final Thread CLEANUP = new Thread(ProductionShapeTest::stopProcesses, "production-shape-cleanup");
@@ -49,6 +48,8 @@ class ProductionShapeTest {
     private static Path directory;
     private static EmbeddedPostgres postgres;
     private static MongoServer mongo;
+    private static SideJvm commandSide;
+    private static SideJvm querySide;
     private static Path commandSideLog;
     private static int proxyPort;
 
@@ -66,25 +67,22 @@ class ProductionShapeTest {
         mongo = new MongoServer(new H2Backend(directory.resolve("mongo.mv").toString()));
         InetSocketAddress mongoAddress = mongo.bind();
 
-        int commandPort = freePort();
+        String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
         commandSideLog = directory.resolve("command-side.log");
-        Process commandSide = side(CommandSideApplication.class, commandPort, commandSideLog, Map.of(
-                        "CONTACT_DETAILS_LOG_FORMAT", "ecs"),
+        commandSide = SideJvm.start(CommandSideApplication.class, jdbcUrl, Map.of("CONTACT_DETAILS_LOG_FORMAT", "ecs"),
+                commandSideLog,
                 // the test class path holds the read side's MongoDB driver too, which this side never uses
                 "--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration",
                 // one line per request, so that the structured log shows what a request's lines carry
                 "--logging.level.org.springframework.web.servlet.DispatcherServlet=DEBUG");
         // the command side migrates the schema the query side reads, so it starts first
-        awaitHealthy(commandSide, commandPort, commandSideLog);
-        int queryPort = freePort();
-        Path queryLog = directory.resolve("query-side.log");
-        Process querySide = side(QuerySideApplication.class, queryPort, queryLog, Map.of(),
+        commandSide.awaitHealthy();
+        querySide = SideJvm.start(QuerySideApplication.class, jdbcUrl, directory.resolve("query-side.log"),
                 "--spring.data.mongodb.uri=mongodb://127.0.0.1:" + mongoAddress.getPort(),
-                "--contact-details.mongodb.database=contact_details");
-        awaitHealthy(querySide, queryPort, queryLog);
+                "--contact-details.mongodb.database=contact_details").awaitHealthy();
 
         proxyPort = freePort();
-        Process proxy = proxy(nginx.get(), commandPort, queryPort, proxyPort);
+        Process proxy = proxy(nginx.get(), commandSide.port, querySide.port, proxyPort);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
             assertThat(proxy.isAlive()).as("nginx exited").isTrue();
             return status(proxyPort, "/actuator/health") == 200;
@@ -92,9 +90,14 @@ class ProductionShapeTest {
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void stop() throws IOException, InterruptedException {
         stopProcesses();
         Runtime.getRuntime().removeShutdownHook(CLEANUP);
+        for (SideJvm side : new SideJvm[]{querySide, commandSide}) {
+            if (side != null) {
+                side.close();
+            }
+        }
         if (mongo != null) {
             mongo.shutdown();
         }
@@ -198,24 +201,6 @@ class ProductionShapeTest {
                 .filter(Files::isExecutable).findFirst();
     }
 
-    /** One side started as its exec jar's main class starts it, with its output kept in a file. */
-    private static Process side(Class<?> application, int port, Path log, Map<String, String> environment,
-                                String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true",
-                "-cp", System.getProperty("java.class.path"), application.getName(),
-                "--server.address=127.0.0.1", "--server.port=" + port,
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--contact-details.jwt.secret=" + RunningService.SECRET,
-                "--spring.main.banner-mode=off"));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        builder.environment().putAll(environment);
-        return started(builder);
-    }
-
     /** nginx on the repository's configuration, its upstream names and port mapped to this machine's. */
     private static Process proxy(Path nginx, int commandPort, int queryPort, int port) throws IOException {
         Path prefix = directory.resolve("nginx");
@@ -248,15 +233,6 @@ class ProductionShapeTest {
             processes.add(process);
         }
         return process;
-    }
-
-    private static void awaitHealthy(Process process, int port, Path log) {
-        await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("exited with " + process.exitValue() + ":\n" + Files.readString(log));
-            }
-            return status(port, "/actuator/health") == 200;
-        });
     }
 
     private static int status(int port, String path) throws IOException, InterruptedException {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,9 +46,14 @@ class ShutdownOrderTest {
             assertThat(exit).as("exited within 15 s of SIGTERM").isPresent();
             String log = service.logText();
             assertThat(log).doesNotContain("Failed to validate connection");
-            assertThat(log).contains("Worker for segment Segment[0/0] stopped", "shut down postmaster");
-            assertThat(log.indexOf("Worker for segment Segment[0/0] stopped"))
-                    .as("the read-model processor stopped before PostgreSQL").isLessThan(log.indexOf("shut down postmaster"));
+            assertThat(log).contains("shut down postmaster");
+            // the read-model processor's two segments (its default), each worked by a thread of its own
+            for (String segment : List.of("Segment[0/1]", "Segment[1/1]")) {
+                String stopped = "Worker for segment " + segment + " stopped";
+                assertThat(log).contains(stopped);
+                assertThat(log.indexOf(stopped)).as("the read-model processor's " + segment + " stopped before PostgreSQL")
+                        .isLessThan(log.indexOf("shut down postmaster"));
+            }
         }
     }
 }

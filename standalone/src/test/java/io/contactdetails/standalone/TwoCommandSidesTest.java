@@ -12,7 +12,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,8 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,75 +40,7 @@ class TwoCommandSidesTest {
     private static final TokenMinter TOKENS = new TokenMinter(RunningService.SECRET);
 
     private static EmbeddedPostgres postgres;
-    private static final List<Writer> writers = new ArrayList<>();
-
-    /**
-     * A command side in its own JVM, with its output kept for when a test has to say why it failed. It picks
-     * a free port itself and the test reads it from Tomcat's start line: no port is guessed ahead.
-     */
-    private record Writer(Process process, Path log) {
-        private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
-
-        static Writer start(String jdbcUrl, Path directory, String name) throws IOException {
-            Path log = directory.resolve("command-side-" + name + ".log");
-            ProcessBuilder builder = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-Daxoniq.update-checker.disabled=true",
-                    "-cp", System.getProperty("java.class.path"),
-                    CommandSideApplication.class.getName(),
-                    "--server.address=127.0.0.1",
-                    "--server.port=0",
-                    "--spring.datasource.url=" + jdbcUrl,
-                    "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=",
-                    "--contact-details.jwt.secret=" + RunningService.SECRET,
-                    "--contact-details.rate-limit.per-minute=0",
-                    // The test class path also holds the read side's MongoDB driver, which this process never uses.
-                    "--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration",
-                    "--logging.level.root=WARN",
-                    "--logging.level.org.springframework.boot.web.embedded.tomcat.TomcatWebServer=INFO",
-                    "--spring.main.banner-mode=off");
-            builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-            builder.redirectErrorStream(true).redirectOutput(log.toFile());
-            Process process = builder.start();
-            // Should the test JVM be stopped before @AfterAll runs, its children must not outlive it.
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-            return new Writer(process, log);
-        }
-
-        Api api() {
-            Matcher started = STARTED.matcher(output());
-            if (!started.find()) {
-                throw new IllegalStateException("The command side has not started yet");
-            }
-            return Api.anonymous(Integer.parseInt(started.group(1)));
-        }
-
-        /** Up once it has started and answers a request: an anonymous one is refused with a 401. */
-        void awaitListening() {
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                if (!process.isAlive()) {
-                    throw new AssertionError("The command side exited with " + process.exitValue() + ":\n" + output());
-                }
-                return STARTED.matcher(output()).find() && api().get("/api/v2/accounts").status() == 401;
-            });
-        }
-
-        String output() {
-            try {
-                return Files.readString(log);
-            } catch (IOException e) {
-                return "(no output: " + e.getMessage() + ")";
-            }
-        }
-
-        void stop() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
-    }
+    private static final List<SideJvm> writers = new ArrayList<>();
 
     @BeforeAll
     static void twoCommandSidesOnOnePostgres() throws IOException {
@@ -120,17 +49,21 @@ class TwoCommandSidesTest {
         String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
         // One after the other: the first migrates the schema, the second finds it done.
         for (String name : List.of("a", "b")) {
-            Writer writer = Writer.start(jdbcUrl, directory, name);
+            SideJvm writer = SideJvm.start(CommandSideApplication.class, jdbcUrl,
+                    directory.resolve("command-side-" + name + ".log"),
+                    // the test class path also holds the read side's MongoDB driver, which this process never uses
+                    "--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration",
+                    "--logging.level.root=WARN", "--contact-details.rate-limit.per-minute=0");
             writers.add(writer);
-            writer.awaitListening();
+            writer.awaitHealthy();
         }
     }
 
     @AfterAll
     static void stopAll() throws Exception {
         try {
-            for (Writer writer : writers) {
-                writer.stop();
+            for (SideJvm writer : writers) {
+                writer.close();
             }
         } finally {
             if (postgres != null) {
@@ -141,8 +74,8 @@ class TwoCommandSidesTest {
 
     @Test
     void concurrentPrimaryChangesThroughBothLeaveOnePrimary() throws Exception {
-        Writer a = writers.get(0);
-        Writer b = writers.get(1);
+        SideJvm a = writers.get(0);
+        SideJvm b = writers.get(1);
         Api.Response firm = a.api().as(TOKENS.mint("operator", List.of(), true, Duration.ofMinutes(10)), null)
                 .post("/api/v2/firms", Map.of("name", "Two writers", "first_name", "Ada", "last_name", "Lovelace"));
         assertThat(firm.status()).as(firm.raw()).isEqualTo(201);
@@ -169,8 +102,8 @@ class TwoCommandSidesTest {
 
     @Test
     void aWriteThroughOneSideAfterTheOtherWroteToTheSameAccountIsNoConflict() throws Exception {
-        Writer a = writers.get(0);
-        Writer b = writers.get(1);
+        SideJvm a = writers.get(0);
+        SideJvm b = writers.get(1);
         Api.Response firm = a.api().as(TOKENS.mint("operator", List.of(), true, Duration.ofMinutes(10)), null)
                 .post("/api/v2/firms", Map.of("name", "Kept accounts", "first_name", "Grace", "last_name", "Hopper"));
         assertThat(firm.status()).as(firm.raw()).isEqualTo(201);

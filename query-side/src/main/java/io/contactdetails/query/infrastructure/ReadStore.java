@@ -20,12 +20,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * The read models and their processor's tokens live in one MongoDB database, so a read-model write that is
  * lost (the embedded store flushes on a timer) rewinds with its token instead of being skipped.
  */
 @Configuration
-@EnableConfigurationProperties(ReadStoreProperties.class)
+@EnableConfigurationProperties({ReadStoreProperties.class, ProjectionSegments.class})
 public class ReadStore {
     public static final String PROCESSING_GROUP = "read-models";
     public static final String HANDLER_FAILURES = "contact_details.projection.failures";
@@ -36,10 +38,13 @@ public class ReadStore {
     }
 
     @Bean
-    public TokenStore tokenStore(MongoClient client, Serializer serializer, ReadStoreProperties properties) {
+    public TokenStore tokenStore(MongoClient client, Serializer serializer, ReadStoreProperties properties,
+                                 ProjectionSegments segments) {
         return MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, properties.database()).build())
                 .serializer(serializer)
+                .nodeId(SegmentShare.REPLICA)
+                .claimTimeout(segments.claimTimeout())
                 .build();
     }
 
@@ -61,15 +66,23 @@ public class ReadStore {
      * <p>
      * A failing handler fails its batch (nothing skipped, the token not stored) and the processor retries it with
      * back-off, logging each failure; {@value #HANDLER_FAILURES} counts them. Axon's default logs and skips the event.
+     * <p>
+     * The processor runs in segments, a thread each, so that query-side replicas share the work ({@link SegmentShare}).
+     * Events are split by aggregate (Axon's default sequencing policy) and every read-model document is written by the
+     * events of one aggregate only, so each document still sees its events in order. Each replica may run a thread per
+     * segment: the one left standing projects them all.
      */
     @Autowired
     public void configureProcessor(EventProcessingConfigurer configurer, MeterRegistry meters,
-                                   @Value("${contact-details.projection.batch-size:100}") int batchSize) {
+                                   @Value("${contact-details.projection.batch-size:100}") int batchSize,
+                                   ProjectionSegments segments) {
         Counter failures = Counter.builder(HANDLER_FAILURES).tag("processing_group", PROCESSING_GROUP)
                 .description("Read-model event handler failures; each fails its batch, which is retried with back-off")
                 .register(meters);
         configurer.registerTrackingEventProcessorConfiguration(PROCESSING_GROUP,
-                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize))
+                        config -> TrackingEventProcessorConfiguration.forParallelProcessing(segments.segments())
+                                .andTokenClaimInterval(segments.claimInterval().toMillis(), TimeUnit.MILLISECONDS)
+                                .andBatchSize(batchSize))
                 .registerTransactionManager(PROCESSING_GROUP, config -> NoTransactionManager.instance())
                 .registerHandlerInterceptor(PROCESSING_GROUP, config -> (unitOfWork, chain) -> {
                     Object result = chain.proceed();

@@ -29,8 +29,8 @@ public class ReadModelMetrics implements MeterBinder {
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
                 Gauge.builder("contact_details.processor.events_behind", streaming,
-                                p -> Math.max(0, ProcessorPositions.head(eventStore) - ProcessorPositions.of(p)))
-                        .description("Stored events the processor has not handled yet")
+                                p -> ProcessorPositions.behind(p, eventStore))
+                        .description("Stored events of the segments this replica processes that it has not handled yet")
                         .tag("processor", name)
                         .register(registry);
             }

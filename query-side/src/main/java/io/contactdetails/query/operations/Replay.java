@@ -1,9 +1,11 @@
 package io.contactdetails.query.operations;
 
+import io.contactdetails.query.infrastructure.ProjectionSegments;
 import io.contactdetails.query.infrastructure.ReadStore;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -21,6 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code @ResetHandler}s clear their collections), it replays from the first event and runs on live.
  * One rebuild at a time; its progress can be read while it runs. While it runs the process is not ready
  * (readiness probe DOWN): its read models are being rebuilt, so a load balancer sends reads elsewhere.
+ * A rebuild needs every segment of the processor in this replica: stop the other query-side replicas first.
  */
 @Component
 public class Replay {
@@ -30,13 +34,18 @@ public class Replay {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final TokenStore tokenStore;
+    private final ProjectionSegments segments;
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
     private final AtomicReference<ReplayProgress> progress = new AtomicReference<>(ReplayProgress.IDLE);
 
-    public Replay(EventProcessingConfiguration processing, EventStore eventStore, ApplicationEventPublisher events) {
+    public Replay(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
+                  ProjectionSegments segments, ApplicationEventPublisher events) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.tokenStore = tokenStore;
+        this.segments = segments;
         this.events = events;
     }
 
@@ -86,13 +95,26 @@ public class Replay {
             long total = progress.get().eventsTotal();
             log.info("Replay of {} started: {} events to replay", ReadStore.PROCESSING_GROUP, total);
             // Axon 4.13's processor can stay idle for good when shut down before it has claimed its segments
-            // (as right after the application starts), so let it claim them first.
-            while (processor.processingStatus().isEmpty()) {
+            // (as right after the application starts), so let it claim them first; the reset needs them all.
+            // A stopped replica's segments are free a claim timeout after it stopped, and one this replica gave
+            // to another (SegmentShare) comes back after as long.
+            Instant deadline = clock.instant().plus(segments.claimTimeout().multipliedBy(2))
+                    .plus(segments.claimInterval().multipliedBy(2));
+            while (!holdsEverySegment(processor)) {
+                if (clock.instant().isAfter(deadline)) {
+                    throw new IllegalStateException("Another query-side replica holds segments of "
+                            + ReadStore.PROCESSING_GROUP + ": stop the other replicas before a replay");
+                }
                 sleep();
             }
             processor.shutDown();
-            processor.resetTokens();
-            processor.start();
+            try {
+                processor.resetTokens();
+            } finally {
+                // a reset refused (another replica claimed a segment meanwhile) leaves the tokens as they were,
+                // so the processor goes on live from them
+                processor.start();
+            }
             // Done when every event there was at the start is handled. Axon reports "replaying" until the
             // first event after the reset point, which a quiet store may not see for a long while.
             long lastLog = System.currentTimeMillis();
@@ -127,9 +149,18 @@ public class Replay {
         });
     }
 
-    /** How far the processor has read in the global event order (the lowest of its segments). */
+    private boolean holdsEverySegment(TrackingEventProcessor processor) {
+        int held = processor.processingStatus().size();
+        return held > 0 && held >= tokenStore.fetchSegments(ReadStore.PROCESSING_GROUP).length;
+    }
+
+    /**
+     * How far the processor has read in the global event order: the lowest of its segments, once this replica holds
+     * them all (until then the events of a segment not yet claimed here are not known to be handled).
+     */
     private long position() {
-        return ProcessorPositions.of(processor());
+        TrackingEventProcessor processor = processor();
+        return holdsEverySegment(processor) ? ProcessorPositions.of(processor).orElse(0) : 0;
     }
 
     private long headPosition() {
@@ -145,7 +176,10 @@ public class Replay {
         }
     }
 
-    /** For operators and the verifier: has the live processor read every event there is now? */
+    /**
+     * For operators and the verifier: has the live processor read every event there is now? Only a replica holding
+     * every segment can say so, as the replay command's does.
+     */
     public boolean caughtUpWithHead() {
         return position() >= headPosition();
     }
