@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * service on fresh embedded stores, drives it over HTTP and prints markdown tables (the body of BENCHMARKS.md).
  */
 public final class Benchmarks {
-    private static final int PORT = 18_099;
+    /** {@code -Dbenchmarks.port=}: runs on one shared machine each need their own (two-jvms also takes the next two). */
+    private static final int PORT = Integer.getInteger("benchmarks.port", 18_099);
     private static final long POLL_MILLIS = 5;
     /** The fill's four events per client cause five read-model writes (created, account, attached, assigned x2). */
     private static final double WRITES_PER_FILLED_EVENT = 5 / 4.0;
