@@ -29,6 +29,8 @@ import org.springframework.context.annotation.Configuration;
 public class ReadStore {
     public static final String PROCESSING_GROUP = "read-models";
     public static final String HANDLER_FAILURES = "contact_details.projection.failures";
+    /** Events per processor batch: a batch costs one $in, one bulkWrite per collection and one token write. */
+    public static final String BATCH_SIZE = "${contact-details.projection.batch-size:1000}";
 
     @Bean
     public MongoDatabase readModelDatabase(MongoClient client, ReadStoreProperties properties) {
@@ -64,7 +66,7 @@ public class ReadStore {
      */
     @Autowired
     public void configureProcessor(EventProcessingConfigurer configurer, MeterRegistry meters,
-                                   @Value("${contact-details.projection.batch-size:100}") int batchSize) {
+                                   @Value(BATCH_SIZE) int batchSize) {
         Counter failures = Counter.builder(HANDLER_FAILURES).tag("processing_group", PROCESSING_GROUP)
                 .description("Read-model event handler failures; each fails its batch, which is retried with back-off")
                 .register(meters);
