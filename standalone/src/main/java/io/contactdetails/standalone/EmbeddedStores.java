@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,14 +32,20 @@ import java.util.Map;
 final class EmbeddedStores implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStores.class);
 
+    private static final Duration CATCHING_UP_PERSIST_INTERVAL = Duration.ofSeconds(1);
+
     private EmbeddedPostgres postgres;
     private MongoServer mongo;
     private H2Backend mongoBackend;
+    private int processorBatchSize;
+    /** Guarded by this: each segment's thread of the read-model processor ends its batches here. */
+    private long persistedAt = System.nanoTime();
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         ConfigurableEnvironment environment = event.getEnvironment();
         DataDirectory dataDirectory = DataDirectory.from(environment);
+        processorBatchSize = Integer.parseInt(environment.resolvePlaceholders(ReadStore.BATCH_SIZE));
         Map<String, Object> properties = new HashMap<>();
         properties.put(DataDirectory.SECRET_PROPERTY, dataDirectory.jwtSecret(environment.getProperty(DataDirectory.SECRET_PROPERTY)));
         try {
@@ -93,15 +100,31 @@ final class EmbeddedStores implements ApplicationListener<ApplicationEnvironment
         }
     }
 
-    /** Calls {@link #persistReadModels()} after each batch of the read-model processor, once its token is stored. */
-    ConfigurerModule persistingReadModelsAfterEachBatch() {
+    /**
+     * Calls {@link #persistReadModels()} after a batch of the read-model processor, once its token is stored: after
+     * every batch smaller than the processor's batch size (it has read all there was), and at most once a
+     * {@link #CATCHING_UP_PERSIST_INTERVAL} while full batches follow each other (a replay, a catch-up). Writing the
+     * file serializes every page a batch changed, which cost a replay more than the batch itself did; a crash while
+     * catching up loses up to that interval of read-model writes and rewinds their token with them.
+     */
+    ConfigurerModule persistingReadModelsBetweenBatches() {
         return configurer -> configurer.eventProcessing(processing -> processing.registerHandlerInterceptor(
                 ReadStore.PROCESSING_GROUP, configuration -> (unitOfWork, chain) -> {
-                    if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isFirstMessage()) {
+                    if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch)) {
                         unitOfWork.afterCommit(committed -> persistReadModels());
+                    } else if (batch.isFirstMessage()) {
+                        unitOfWork.afterCommit(committed -> persistAfterBatchOf(batch.getMessages().size()));
                     }
                     return chain.proceed();
                 }));
+    }
+
+    private synchronized void persistAfterBatchOf(int events) {
+        long now = System.nanoTime();
+        if (events < processorBatchSize || now - persistedAt >= CATCHING_UP_PERSIST_INTERVAL.toNanos()) {
+            persistReadModels();
+            persistedAt = now;
+        }
     }
 
     private static boolean isBlank(String value) {

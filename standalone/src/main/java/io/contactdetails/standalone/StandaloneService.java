@@ -29,7 +29,7 @@ public final class StandaloneService implements AutoCloseable {
                     .sources(extraSources.toArray(Class<?>[]::new))
                     .listeners(stores)
                     .initializers(starting -> starting.getBeanFactory().registerSingleton(
-                            "persistingReadModelsAfterEachBatch", stores.persistingReadModelsAfterEachBatch()))
+                            "persistingReadModelsBetweenBatches", stores.persistingReadModelsBetweenBatches()))
                     .registerShutdownHook(false)
                     .run(args);
             return new StandaloneService(context, stores);

@@ -31,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 public class ReadStore {
     public static final String PROCESSING_GROUP = "read-models";
     public static final String HANDLER_FAILURES = "contact_details.projection.failures";
+    /** Events per processor batch: a batch costs one $in, one bulkWrite per collection and one token write. */
+    public static final String BATCH_SIZE = "${contact-details.projection.batch-size:1000}";
 
     @Bean
     public MongoDatabase readModelDatabase(MongoClient client, ReadStoreProperties properties) {
@@ -74,8 +76,7 @@ public class ReadStore {
      */
     @Autowired
     public void configureProcessor(EventProcessingConfigurer configurer, MeterRegistry meters,
-                                   @Value("${contact-details.projection.batch-size:100}") int batchSize,
-                                   ProjectionSegments segments) {
+                                   @Value(BATCH_SIZE) int batchSize, ProjectionSegments segments) {
         Counter failures = Counter.builder(HANDLER_FAILURES).tag("processing_group", PROCESSING_GROUP)
                 .description("Read-model event handler failures; each fails its batch, which is retried with back-off")
                 .register(meters);

@@ -1,11 +1,9 @@
 package io.contactdetails.query.contactdetail.readmodel;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import io.contactdetails.kernel.contactdetail.ContactDetailAttached;
 import io.contactdetails.kernel.contactdetail.ContactDetailDetached;
+import io.contactdetails.query.infrastructure.BatchedCollection;
 import io.contactdetails.query.infrastructure.ReadStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -16,12 +14,14 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Which contact details each account owns, keyed by the account: what {@code filter[account_uuids]} reads, so a
  * page of one client's details is found by id lookups however many details its firm has. Built from the
  * accounts' own streams; the stored version (the last sequence folded) makes a redelivered event a no-op.
+ * Documents are read and written a processor batch at a time ({@link BatchedCollection}).
  */
 @Component
 @ProcessingGroup(ReadStore.PROCESSING_GROUP)
@@ -29,10 +29,19 @@ public class DetailsByAccountProjection {
     public static final String COLLECTION = "details_by_account";
     static final String DETAILS = "contact_detail_uuids";
 
-    private final MongoCollection<Document> byAccount;
+    private final BatchedCollection<OwnedDetails> byAccount;
 
     public DetailsByAccountProjection(MongoDatabase database) {
-        this.byAccount = database.getCollection(COLLECTION);
+        this.byAccount = new BatchedCollection<>(database.getCollection(COLLECTION), OwnedDetails::account,
+                OwnedDetails::toDocument, OwnedDetails::fromDocument, DetailsByAccountProjection::accountOf);
+    }
+
+    /** The account an event changes the details of, for the events handled here. */
+    private static Optional<String> accountOf(Object event) {
+        Object account = event instanceof ContactDetailAttached attached ? attached.accountId()
+                : event instanceof ContactDetailDetached detached ? detached.accountId()
+                : null;
+        return Optional.ofNullable(account).map(Object::toString);
     }
 
     @EventHandler
@@ -51,18 +60,28 @@ public class DetailsByAccountProjection {
 
     @ResetHandler
     void reset() {
-        byAccount.deleteMany(new Document());
+        byAccount.deleteAll();
     }
 
     private void change(String account, long sequence, Consumer<List<String>> change) {
-        Document stored = byAccount.find(Filters.eq("_id", account)).first();
-        if (stored != null && stored.get("version", Number.class).longValue() >= sequence) {
+        Optional<OwnedDetails> stored = byAccount.find(account);
+        if (stored.isPresent() && stored.get().version() >= sequence) {
             return;
         }
-        List<String> details = stored == null ? new ArrayList<>() : new ArrayList<>(stored.getList(DETAILS, String.class));
+        List<String> details = new ArrayList<>(stored.map(OwnedDetails::details).orElse(List.of()));
         change.accept(details);
-        byAccount.replaceOne(Filters.eq("_id", account),
-                new Document("_id", account).append(DETAILS, details).append("version", sequence),
-                new ReplaceOptions().upsert(true));
+        byAccount.save(new OwnedDetails(account, details, sequence));
+    }
+
+    /** The details an account owns, as of the last sequence of its stream folded in. */
+    record OwnedDetails(String account, List<String> details, long version) {
+        Document toDocument() {
+            return new Document("_id", account).append(DETAILS, details).append("version", version);
+        }
+
+        static OwnedDetails fromDocument(Document document) {
+            return new OwnedDetails(document.getString("_id"), List.copyOf(document.getList(DETAILS, String.class)),
+                    document.get("version", Number.class).longValue());
+        }
     }
 }
