@@ -38,7 +38,7 @@ final class EmbeddedStores implements ApplicationListener<ApplicationEnvironment
     private MongoServer mongo;
     private H2Backend mongoBackend;
     private int processorBatchSize;
-    /** Guarded by this: each segment's thread of the read-model processor ends its batches here. */
+    /** Guarded by this, though the read-model processor runs one thread here (see the segments property). */
     private long persistedAt = System.nanoTime();
 
     @Override
@@ -74,6 +74,10 @@ final class EmbeddedStores implements ApplicationListener<ApplicationEnvironment
                 mongo = new MongoServer(mongoBackend);
                 InetSocketAddress address = mongo.bind();
                 properties.put("spring.data.mongodb.uri", "mongodb://127.0.0.1:" + address.getPort());
+                // The file must be written between two batches (persistReadModels): with a second segment, another
+                // thread's batch would be midway, and its token could reach the file ahead of its writes. Nothing
+                // else can share this file, so there is no replica to hand a segment to either.
+                properties.put("contact-details.projection.segments", "1");
                 log.info("Embedded MongoDB stand-in on port {} with data in {}", address.getPort(), dataDirectory.mongo());
             } else if (isBlank(environment.getProperty("spring.data.mongodb.uri"))) {
                 properties.put("spring.data.mongodb.uri", environment.getProperty("MONGODB_URI"));
