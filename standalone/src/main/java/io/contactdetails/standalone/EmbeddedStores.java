@@ -37,15 +37,14 @@ final class EmbeddedStores implements ApplicationListener<ApplicationEnvironment
     private EmbeddedPostgres postgres;
     private MongoServer mongo;
     private H2Backend mongoBackend;
-    private int processorBatchSize;
-    /** Guarded by this, though the read-model processor runs one thread here (see the segments property). */
-    private long persistedAt = System.nanoTime();
+    private FileWrites fileWrites;
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         ConfigurableEnvironment environment = event.getEnvironment();
         DataDirectory dataDirectory = DataDirectory.from(environment);
-        processorBatchSize = Integer.parseInt(environment.resolvePlaceholders(ReadStore.BATCH_SIZE));
+        fileWrites = new FileWrites(Integer.parseInt(environment.resolvePlaceholders(ReadStore.BATCH_SIZE)),
+                CATCHING_UP_PERSIST_INTERVAL, System.nanoTime());
         Map<String, Object> properties = new HashMap<>();
         properties.put(DataDirectory.SECRET_PROPERTY, dataDirectory.jwtSecret(environment.getProperty(DataDirectory.SECRET_PROPERTY)));
         try {
@@ -105,11 +104,9 @@ final class EmbeddedStores implements ApplicationListener<ApplicationEnvironment
     }
 
     /**
-     * Calls {@link #persistReadModels()} after a batch of the read-model processor, once its token is stored: after
-     * every batch smaller than the processor's batch size (it has read all there was), and at most once a
-     * {@link #CATCHING_UP_PERSIST_INTERVAL} while full batches follow each other (a replay, a catch-up). Writing the
-     * file serializes every page a batch changed, which cost a replay more than the batch itself did; a crash while
-     * catching up loses up to that interval of read-model writes and rewinds their token with them.
+     * Calls {@link #persistReadModels()} after a batch of the read-model processor, once its token is stored, when
+     * {@link FileWrites} says so: a crash while catching up loses up to {@link #CATCHING_UP_PERSIST_INTERVAL} of
+     * read-model writes and rewinds their token with them.
      */
     ConfigurerModule persistingReadModelsBetweenBatches() {
         return configurer -> configurer.eventProcessing(processing -> processing.registerHandlerInterceptor(
@@ -123,11 +120,9 @@ final class EmbeddedStores implements ApplicationListener<ApplicationEnvironment
                 }));
     }
 
-    private synchronized void persistAfterBatchOf(int events) {
-        long now = System.nanoTime();
-        if (events < processorBatchSize || now - persistedAt >= CATCHING_UP_PERSIST_INTERVAL.toNanos()) {
+    private void persistAfterBatchOf(int events) {
+        if (fileWrites.due(events, System.nanoTime())) {
             persistReadModels();
-            persistedAt = now;
         }
     }
 
