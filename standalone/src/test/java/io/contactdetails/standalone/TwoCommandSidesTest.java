@@ -76,11 +76,9 @@ class TwoCommandSidesTest {
     void concurrentPrimaryChangesThroughBothLeaveOnePrimary() throws Exception {
         SideJvm a = writers.get(0);
         SideJvm b = writers.get(1);
-        Api.Response firm = a.api().as(TOKENS.mint("operator", List.of(), true, Duration.ofMinutes(10)), null)
-                .post("/api/v2/firms", Map.of("name", "Two writers", "first_name", "Ada", "last_name", "Lovelace"));
-        assertThat(firm.status()).as(firm.raw()).isEqualTo(201);
-        String employee = firm.body().path("account").path("uuid").asText();
-        String token = TOKENS.mint("adviser@example.com", List.of(employee), false, Duration.ofMinutes(10));
+        Adviser adviser = newFirm(a, "Two writers");
+        String employee = adviser.employee();
+        String token = adviser.token();
         Api.Response client = b.api().as(token, employee).post("/api/v2/accounts", Map.of("first_name", "Shared", "last_name", "Client"));
         assertThat(client.status()).as(client.raw()).isEqualTo(201);
         String clientId = client.text("uuid");
@@ -104,13 +102,9 @@ class TwoCommandSidesTest {
     void aWriteThroughOneSideAfterTheOtherWroteToTheSameAccountIsNoConflict() throws Exception {
         SideJvm a = writers.get(0);
         SideJvm b = writers.get(1);
-        Api.Response firm = a.api().as(TOKENS.mint("operator", List.of(), true, Duration.ofMinutes(10)), null)
-                .post("/api/v2/firms", Map.of("name", "Kept accounts", "first_name", "Grace", "last_name", "Hopper"));
-        assertThat(firm.status()).as(firm.raw()).isEqualTo(201);
-        String employee = firm.body().path("account").path("uuid").asText();
-        String token = TOKENS.mint("adviser@example.com", List.of(employee), false, Duration.ofMinutes(10));
-        Api throughA = a.api().as(token, employee);
-        Api throughB = b.api().as(token, employee);
+        Adviser adviser = newFirm(a, "Kept accounts");
+        Api throughA = a.api().as(adviser.token(), adviser.employee());
+        Api throughB = b.api().as(adviser.token(), adviser.employee());
         Api.Response client = throughA.post("/api/v2/accounts", Map.of("first_name", "Kept", "last_name", "Client"));
         assertThat(client.status()).as(client.raw()).isEqualTo(201);
         String clientId = client.text("uuid");
@@ -125,6 +119,19 @@ class TwoCommandSidesTest {
 
         assertThat(onlyPrimaryEmailOnTheStream(clientId)).isEqualTo(created.get(created.size() - 1));
         assertThat(attachedInOrder(clientId)).isEqualTo(created);
+    }
+
+    /** A new firm's first employee and a token acting as it. */
+    private record Adviser(String employee, String token) {
+    }
+
+    /** Opens a firm through {@code side}, as the platform operator does. */
+    private static Adviser newFirm(SideJvm side, String name) {
+        Api.Response firm = side.api().as(TOKENS.mint("operator", List.of(), true, Duration.ofMinutes(10)), null)
+                .post("/api/v2/firms", Map.of("name", name, "first_name", "Ada", "last_name", "Lovelace"));
+        assertThat(firm.status()).as(firm.raw()).isEqualTo(201);
+        String employee = firm.body().path("account").path("uuid").asText();
+        return new Adviser(employee, TOKENS.mint("adviser@example.com", List.of(employee), false, Duration.ofMinutes(10)));
     }
 
     /** A new primary email of {@code client} through {@code api}, answered 201; its uuid. */
