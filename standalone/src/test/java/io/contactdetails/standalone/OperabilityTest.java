@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -56,9 +57,26 @@ class OperabilityTest {
         }
     }
 
+    /** Notes whether a read-model handler call ran inside Axon's handler timeouts (they capture the stack each call). */
+    @Component
+    @ProcessingGroup(ReadStore.PROCESSING_GROUP)
+    static class HandlerStacks {
+        private final AtomicInteger calls = new AtomicInteger();
+        private final AtomicInteger timed = new AtomicInteger();
+
+        @EventHandler
+        void on(Object event) {
+            calls.incrementAndGet();
+            if (StackWalker.getInstance().walk(frames -> frames.anyMatch(frame ->
+                    frame.getClassName().startsWith("org.axonframework.messaging.timeout.")))) {
+                timed.incrementAndGet();
+            }
+        }
+    }
+
     @BeforeAll
     static void start() {
-        service = StandaloneService.start(List.of(ReplayGate.class), RunningService.arguments(RunningService.newDataDirectory()));
+        service = StandaloneService.start(List.of(ReplayGate.class, HandlerStacks.class), RunningService.arguments(RunningService.newDataDirectory()));
         tenants = new Tenants(service.port());
     }
 
@@ -80,6 +98,19 @@ class OperabilityTest {
 
     private static String readiness() throws IOException, InterruptedException {
         return Api.JSON.readTree(get("/actuator/health/readiness", null).body()).path("status").asText();
+    }
+
+    /**
+     * Axon 4.13 times every handler call and unit of work by default, and each timing captures the thread's
+     * stack: 12 % of a create's CPU in the service (BENCHMARKS.md). Nothing here relies on being interrupted.
+     */
+    @Test
+    void handlersRunWithoutAxonsTimeoutsWhichCaptureTheStackOnEveryCall() {
+        HandlerStacks stacks = service.context().getBean(HandlerStacks.class);
+        tenants.newFirm("Handled untimed");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> stacks.calls.get() > 0);
+        assertThat(stacks.timed.get()).isZero();
     }
 
     @Test
