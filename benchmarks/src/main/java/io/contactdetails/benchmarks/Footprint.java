@@ -1,6 +1,7 @@
 package io.contactdetails.benchmarks;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -32,9 +33,24 @@ final class Footprint {
         this.postgresData = postgresData;
     }
 
-    record Cpu(double millis, long requests, double quietAfterSeconds) {
+    /**
+     * CPU of one measurement, in milliseconds, by where it was spent. The JIT compiler threads' share is kept
+     * apart: it is what a young JVM pays once for compiling, not what a request costs a running service.
+     */
+    record Cpu(double service, double jit, double postgres, double standIn, long requests, double quietAfterSeconds) {
+        double millis() {
+            return service + postgres + standIn;
+        }
+
         double perRequest() {
-            return millis / Math.max(1, requests);
+            return millis() / Math.max(1, requests);
+        }
+
+        /** Per request: the service JVM (without its JIT), PostgreSQL, the stand-in, and the JIT apart. */
+        String parts() {
+            long n = Math.max(1, requests);
+            return String.format("service JVM %.2f, PostgreSQL %.2f, MongoDB stand-in %.2f; JIT compiler apart %.2f",
+                    service / n, postgres / n, standIn / n, jit / n);
         }
     }
 
@@ -43,22 +59,35 @@ final class Footprint {
         long run() throws Exception;
     }
 
+    /** CPU nanoseconds so far, by part: the service JVMs less their JIT threads, their JIT threads, PostgreSQL, the stand-in. */
+    private record Sample(long service, long jit, long postgres, long standIn) {
+        long counted() {
+            return service + postgres + standIn;
+        }
+
+        Sample minus(Sample earlier) {
+            return new Sample(service - earlier.service, jit - earlier.jit, postgres - earlier.postgres,
+                    standIn - earlier.standIn);
+        }
+    }
+
     /**
      * Runs the load (which answers how many requests succeeded) and counts CPU until the processes are quiet again,
      * less what they spend idle (timers, pollers), sampled before the load once the processes have settled.
      */
     Cpu measure(Measured load) throws Exception {
         double idlePerMilli = settledIdleRate();
-        long before = cpuNanos();
+        Sample before = sample();
         long started = System.nanoTime();
         long requests = load.run();
         long loadEnded = System.nanoTime();
-        long previous = cpuNanos();
+        Sample previous = sample();
         long deadline = loadEnded + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             Thread.sleep(PROBE_MILLIS);
-            long now = cpuNanos();
-            boolean quiet = now - previous < Math.max(idlePerMilli, QUIET_SHARE * 1_000_000) * PROBE_MILLIS;
+            Sample now = sample();
+            boolean quiet = now.counted() - previous.counted()
+                    < Math.max(idlePerMilli, QUIET_SHARE * 1_000_000) * PROBE_MILLIS;
             previous = now;
             if (quiet) {
                 break;
@@ -66,7 +95,10 @@ final class Footprint {
         }
         long ended = System.nanoTime();
         double idle = idlePerMilli * (ended - started) / 1e6;
-        return new Cpu(Math.max(0, previous - before - idle) / 1e6, requests, (ended - loadEnded) / 1e9);
+        Sample spent = previous.minus(before);
+        // the idle rate is the service's own timers and pollers, taken from its part
+        return new Cpu(Math.max(0, spent.service() - idle) / 1e6, spent.jit() / 1e6, spent.postgres() / 1e6,
+                spent.standIn() / 1e6, requests, (ended - loadEnded) / 1e9);
     }
 
     /**
@@ -77,9 +109,9 @@ final class Footprint {
     private double settledIdleRate() throws Exception {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (System.nanoTime() < deadline) {
-            long start = cpuNanos();
+            long start = sample().counted();
             Thread.sleep(PROBE_MILLIS);
-            double rate = (cpuNanos() - start) / (double) PROBE_MILLIS;
+            double rate = (sample().counted() - start) / (double) PROBE_MILLIS;
             if (rate <= QUIET_SHARE * 1_000_000) {
                 return rate;
             }
@@ -87,15 +119,45 @@ final class Footprint {
         return 0;
     }
 
-    long cpuNanos() throws IOException {
-        long total = mongoStandInNanos();
-        for (LongSupplier service : services) {
-            total += processNanos(service.getAsLong(), false);
+    private Sample sample() throws IOException {
+        long service = 0;
+        long jit = 0;
+        for (LongSupplier process : services) {
+            long pid = process.getAsLong();
+            long compiling = jitNanos(pid);
+            service += processNanos(pid, false) - compiling;
+            jit += compiling;
         }
         long postmaster = Long.parseLong(Files.readAllLines(postgresData.resolve("postmaster.pid")).get(0).strip());
-        total += processNanos(postmaster, true);
+        long postgres = processNanos(postmaster, true);
         for (long child : children(postmaster)) {
-            total += processNanos(child, false);
+            postgres += processNanos(child, false);
+        }
+        return new Sample(service, jit, postgres, mongoStandInNanos());
+    }
+
+    /** The CPU of a JVM's JIT compiler threads (named "C1 CompilerThre…" and "C2 CompilerThre…" by the kernel). */
+    private static long jitNanos(long pid) throws IOException {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        if (!Files.isDirectory(tasks)) {
+            return 0;
+        }
+        long total = 0;
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                try {
+                    String line = Files.readString(thread.resolve("stat"));
+                    String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+                    if (name.matches("C[12] CompilerThre.*")) {
+                        String[] rest = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                        total += (Long.parseLong(rest[11]) + Long.parseLong(rest[12])) * NANOS_PER_TICK;
+                    }
+                } catch (IOException ended) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException | UncheckedIOException gone) {
+            return total;
         }
         return total;
     }

@@ -1,5 +1,6 @@
 package io.contactdetails.command.infrastructure;
 
+import io.contactdetails.http.AppendNotifications;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,6 @@ import java.util.concurrent.Semaphore;
  */
 @Component
 public class EventsAppendedNotifier implements SmartLifecycle {
-    static final String CHANNEL = "events_appended";
     private static final Logger log = LoggerFactory.getLogger(EventsAppendedNotifier.class);
 
     private final DataSourceProperties dataSource;
@@ -69,7 +69,8 @@ public class EventsAppendedNotifier implements SmartLifecycle {
                 while (isRunning()) {
                     appended.acquire();
                     appended.drainPermits();
-                    statement.execute("SELECT pg_notify('" + CHANNEL + "', '')");
+                    statement.execute("SELECT pg_notify('" + AppendNotifications.CHANNEL + "', '"
+                            + AppendNotifications.THIS_PROCESS + "')");
                 }
             } catch (SQLException e) {
                 log.warn("Could not notify appended events; readers still find them at their next poll: {}", e.getMessage());

@@ -1,7 +1,9 @@
 package io.contactdetails.query.infrastructure;
 
+import io.contactdetails.http.AppendNotifications;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -12,19 +14,19 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Wakes the event store's reader when another process appends events. Axon's embedded event store notices its own
  * process's appends at once but others' only at its next poll (a second apart), which was the read model's lag with
- * the two sides in separate processes. The command side notifies {@value #CHANNEL} after each append commits (its
+ * the two sides in separate processes. The command side notifies {@value AppendNotifications#CHANNEL} after each append commits (its
  * {@code EventsAppendedNotifier}); a connection of its own listens here, and publishing no events makes the store
  * fetch as after a local append (nothing is written, no handler runs). The poll stays, as the fallback while that
  * connection is re-established.
  */
 @Component
 public class EventsAppended implements SmartLifecycle {
-    static final String CHANNEL = "events_appended";
     private static final Logger log = LoggerFactory.getLogger(EventsAppended.class);
     private static final int WAIT_MILLIS = 1_000;
 
@@ -50,10 +52,11 @@ public class EventsAppended implements SmartLifecycle {
             try (Connection connection = DriverManager.getConnection(dataSource.determineUrl(),
                     dataSource.determineUsername(), dataSource.determinePassword());
                  Statement statement = connection.createStatement()) {
-                statement.execute("LISTEN " + CHANNEL);
+                statement.execute("LISTEN " + AppendNotifications.CHANNEL);
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (isRunning()) {
-                    if (notifications.getNotifications(WAIT_MILLIS).length > 0) {
+                    PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
+                    if (received != null && Arrays.stream(received).anyMatch(EventsAppended::fromAnotherProcess)) {
                         eventStore.publish(List.of());
                     }
                 }
@@ -65,6 +68,11 @@ public class EventsAppended implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    /** This process's own appends reached its event store's reader before their notification did. */
+    private static boolean fromAnotherProcess(PGNotification notification) {
+        return !AppendNotifications.THIS_PROCESS.equals(notification.getParameter());
     }
 
     private void pause() {

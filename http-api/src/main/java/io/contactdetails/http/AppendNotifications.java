@@ -1,0 +1,18 @@
+package io.contactdetails.http;
+
+import java.util.UUID;
+
+/**
+ * The PostgreSQL channel on which a command side tells the processes tailing the events that it appended some
+ * (the command side's {@code EventsAppendedNotifier} sends, the query side's {@code EventsAppended} listens). Each
+ * notification names the process that sent it, so that a process holding both sides, whose event store already
+ * saw its own appends, is not woken a second time.
+ */
+public final class AppendNotifications {
+    public static final String CHANNEL = "events_appended";
+    /** This process, as its notifications name it. */
+    public static final String THIS_PROCESS = UUID.randomUUID().toString();
+
+    private AppendNotifications() {
+    }
+}

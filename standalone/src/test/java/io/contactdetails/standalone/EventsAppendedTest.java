@@ -1,0 +1,65 @@
+package io.contactdetails.standalone;
+
+import io.contactdetails.fixtures.Bodies;
+import io.contactdetails.fixtures.Tenants;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * In a process holding both sides, the event store's reader already knows of the process's own appends; the
+ * notification its command side sends for other processes must not wake it a second time (each wake-up is
+ * three queries of the event table: a fetch, an empty fetch and its gap check). Another process's notification
+ * still wakes it.
+ */
+class EventsAppendedTest {
+    private static StandaloneService service;
+    private static final AtomicInteger wakeUps = new AtomicInteger();
+
+    @BeforeAll
+    static void start() {
+        service = StandaloneService.start(RunningService.arguments(RunningService.newDataDirectory()));
+        // the listener wakes the reader by publishing no events
+        service.context().getBean(EventStore.class).registerDispatchInterceptor(events -> {
+            if (events.isEmpty()) {
+                wakeUps.incrementAndGet();
+            }
+            return (index, event) -> event;
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Test
+    void ownAppendsDoNotWakeTheReaderTwiceAndAnotherProcesssDo() throws Exception {
+        Tenants.Firm firm = new Tenants(service.port()).newFirm("Notified");
+        String client = firm.newClient("Gareth", "Thompson");
+        assertThat(firm.api().post("/api/v2/contact-details", Bodies.seed(List.of(client))).status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> firm.api().get("/api/v2/accounts/" + client).body()
+                .path("primary_phone_number").has("uuid"));
+        Thread.sleep(1_500);
+        assertThat(wakeUps.get()).isZero();
+
+        try (Connection connection = service.context().getBean(DataSource.class).getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_notify('events_appended', 'another-process')");
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> wakeUps.get() == 1);
+    }
+}
