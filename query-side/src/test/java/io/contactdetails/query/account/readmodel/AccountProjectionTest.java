@@ -25,6 +25,7 @@ import com.mongodb.event.CommandStartedEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.bson.BsonDocument;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,13 +140,20 @@ class AccountProjectionTest {
         assertThat(readModel.find(client.toString())).contains(once);
     }
 
+    /**
+     * Only finds on {@code _id}, which every MongoDB and the embedded stand-in answer from the unique index. An
+     * aggregation (a {@code $match} on {@code _id}, then a {@code $lookup} per primary: one round trip) did the
+     * same on MongoDB, but the stand-in runs an aggregation over its whole collection first: a GET read every
+     * account, and on a store of 1M events reads timed out.
+     */
     @Test
-    void anAccountIsReadWithTheStatesOfItsPrimariesInOneRoundTrip() throws Exception {
+    void anAccountAndItsPrimariesAreFoundByIdOnly() throws Exception {
         List<String> commands = new ArrayList<>();
         try (ReadModelDatabase watched = new ReadModelDatabase(new CommandListener() {
             @Override
             public void commandStarted(CommandStartedEvent event) {
-                commands.add(event.getCommandName());
+                BsonDocument filter = event.getCommand().getDocument("filter", new BsonDocument());
+                commands.add(event.getCommandName() + " " + filter.keySet());
             }
         })) {
             AccountProjection accounts = new AccountProjection(watched.database);
@@ -169,7 +177,7 @@ class AccountProjectionTest {
             AccountReadModel.AccountWithPrimaries found = new AccountReadModel(watched.database)
                     .findWithPrimaries(client.toString()).orElseThrow();
 
-            assertThat(commands).hasSize(1);
+            assertThat(commands).containsExactly("find [_id]", "find [_id]");
             assertThat(found.account().primaryEmailUuid()).isEqualTo(first.toString());
             assertThat(found.primaries()).containsOnlyKeys(first.toString(), phone.toString());
             assertThat(found.primaries().get(first.toString()).name()).isEqualTo("Work");
