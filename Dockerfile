@@ -7,6 +7,7 @@ COPY http-api http-api
 COPY test-fixtures test-fixtures
 COPY command-side command-side
 COPY query-side query-side
+COPY stand-in stand-in
 COPY standalone standalone
 COPY benchmarks benchmarks
 ARG MODULE

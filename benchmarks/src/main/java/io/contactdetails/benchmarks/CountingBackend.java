@@ -1,24 +1,26 @@
 package io.contactdetails.benchmarks;
 
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
+import io.contactdetails.standin.StandInBackend;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
 
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The MongoDB stand-in, counting the commands on read-model documents it serves (not the processors' tokens): the
+ * The MongoDB stand-in the standalone runs on (its file written on H2's own timer, as for a server the service
+ * only connects to), counting the commands on read-model documents it serves (not the processors' tokens): the
  * round trips a read or a replayed event costs.
  */
-final class CountingBackend extends H2Backend {
+final class CountingBackend extends StandInBackend {
     private static final Set<String> READS = Set.of("find", "aggregate", "count", "distinct", "getMore");
     private static final Set<String> WRITES = Set.of("insert", "update", "delete");
     private final AtomicLong reads = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
 
     CountingBackend(String fileName) {
-        super(fileName);
+        super(MVStore.open(fileName));
     }
 
     /** Reads of any kind: a join or a count is a round trip as much as a find. */

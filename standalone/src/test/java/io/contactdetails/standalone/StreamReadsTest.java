@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A write answers with the states of the streams it touched, each read from the event store after commit; every
  * such read is one query. Axon's JDBC engine by default reads a stream until a batch comes back empty, a second
- * query for every stream of every answer.
+ * query for every stream of every answer. Nor is a read wrapped in a transaction of its own: the COMMIT
+ * that would end it is one more round trip to the database for every stream of every answer.
  */
 class StreamReadsTest {
     private static StandaloneService service;
@@ -29,6 +30,7 @@ class StreamReadsTest {
     @Component
     static class CountingConnections implements BeanPostProcessor {
         static final AtomicInteger prepared = new AtomicInteger();
+        static final AtomicInteger preparedInATransaction = new AtomicInteger();
         static volatile Thread counted;
 
         @Override
@@ -42,6 +44,9 @@ class StreamReadsTest {
                         new Class<?>[]{Connection.class}, (proxy, method, args) -> {
                             if (method.getName().startsWith("prepare") && Thread.currentThread() == counted) {
                                 prepared.incrementAndGet();
+                                if (!connection.getAutoCommit()) {
+                                    preparedInATransaction.incrementAndGet();
+                                }
                             }
                             try {
                                 return method.invoke(connection, args);
@@ -74,12 +79,30 @@ class StreamReadsTest {
                 .path("uuid").asText();
         EventStorageEngine engine = service.context().getBean(EventStorageEngine.class);
 
+        CountingConnections.prepared.set(0);
         CountingConnections.counted = Thread.currentThread();
         try {
             assertThat(engine.readEvents(client, 0).asStream().count()).isGreaterThanOrEqualTo(2);
             assertThat(CountingConnections.prepared.getAndSet(0)).isEqualTo(1);
             assertThat(engine.readEvents(detail, 0).asStream().count()).isEqualTo(1);
             assertThat(CountingConnections.prepared.getAndSet(0)).isEqualTo(1);
+        } finally {
+            CountingConnections.counted = null;
+        }
+    }
+
+    @Test
+    void aStreamIsReadWithoutATransactionOfItsOwn() {
+        Tenants.Firm firm = new Tenants(service.port()).newFirm("Read alone");
+        String client = firm.newClient("Gareth", "Thompson");
+        EventStorageEngine engine = service.context().getBean(EventStorageEngine.class);
+
+        CountingConnections.counted = Thread.currentThread();
+        try {
+            CountingConnections.preparedInATransaction.set(0);
+            assertThat(engine.readEvents(client, 0).asStream().count()).isGreaterThanOrEqualTo(1);
+            assertThat(engine.lastSequenceNumberFor(client)).isPresent();
+            assertThat(CountingConnections.preparedInATransaction.get()).isZero();
         } finally {
             CountingConnections.counted = null;
         }

@@ -70,9 +70,10 @@ public class AxonConfig {
 
     /**
      * The JDBC storage engine as Axon's auto-configuration builds it, except that reading a stream ends at its first
-     * short batch. Axon's JDBC engine reads on until a batch comes back empty: a second query for each stream a
-     * write answers with, and for each aggregate it loads. A stream here has no holes in its sequence numbers (the
-     * unique key refuses a second event at one, and events are never deleted), so a short batch is its end.
+     * short batch, and that it reads without a transaction of its own (see ReadsWithoutTransactions). Axon's JDBC
+     * engine reads on until a batch comes back empty: a second query for each stream a write answers with, and for
+     * each aggregate it loads. A stream here has no holes in its sequence numbers (the unique key refuses a second
+     * event at one, and events are never deleted), so a short batch is its end.
      */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver resolver,
@@ -87,7 +88,7 @@ public class AxonConfig {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
+                .transactionManager(new ReadsWithoutTransactions(transactionManager))
                 .schema(new EventSchema())
                 .batchSize(STREAM_BATCH)
                 .finalAggregateBatchPredicate(batch -> batch.size() < STREAM_BATCH)

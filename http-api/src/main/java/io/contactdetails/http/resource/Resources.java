@@ -82,7 +82,7 @@ public final class Resources {
     /** A detail with all its relations, tagged by its own stream, its owners' and their primaries'. */
     public Tagged<ContactDetailResource> taggedContactDetail(ContactDetailState detail, ResourceStates states) {
         Map<String, AccountState> owners = states.accounts(detail.accountUuids());
-        Map<String, ContactDetailState> primaries = primaries(owners.values(), states);
+        Map<String, ContactDetailState> primaries = primaries(owners.values(), states, List.of(detail));
         Map<String, Long> versions = new HashMap<>();
         versions.put(detail.uuid(), detail.version());
         owners.values().forEach(owner -> versions.put(owner.uuid(), owner.version()));
@@ -102,7 +102,7 @@ public final class Resources {
         }
         Map<String, AccountState> owners = states.accounts(details.stream()
                 .flatMap(detail -> detail.accountUuids().stream()).distinct().toList());
-        Map<String, AccountResource> rendered = rendered(owners.values(), primaries(owners.values(), states));
+        Map<String, AccountResource> rendered = rendered(owners.values(), primaries(owners.values(), states, details));
         return details.stream().map(detail -> contactDetail(detail, relations, owners, rendered)).toList();
     }
 
@@ -124,11 +124,26 @@ public final class Resources {
     }
 
     private static Map<String, ContactDetailState> primaries(Collection<AccountState> accounts, ResourceStates states) {
-        return states.contactDetails(accounts.stream()
+        return primaries(accounts, states, List.of());
+    }
+
+    /**
+     * The primaries of {@code accounts}; those among the details being rendered ({@code inHand}) are not fetched
+     * again: a new primary is both the detail a write answers with and its owner's primary.
+     */
+    private static Map<String, ContactDetailState> primaries(Collection<AccountState> accounts, ResourceStates states,
+                                                             Collection<ContactDetailState> inHand) {
+        Map<String, ContactDetailState> held = inHand.stream()
+                .collect(Collectors.toMap(ContactDetailState::uuid, Function.identity(), (first, same) -> first));
+        List<String> uuids = accounts.stream()
                 .flatMap(account -> Stream.of(account.primaryEmailUuid(), account.primaryPhoneNumberUuid()))
                 .filter(Objects::nonNull)
                 .distinct()
-                .toList());
+                .toList();
+        Map<String, ContactDetailState> primaries = new HashMap<>(states.contactDetails(
+                uuids.stream().filter(uuid -> !held.containsKey(uuid)).toList()));
+        uuids.stream().filter(held::containsKey).forEach(uuid -> primaries.put(uuid, held.get(uuid)));
+        return primaries;
     }
 
     private AccountResource account(AccountState account, Map<String, ContactDetailState> primaries) {

@@ -1,0 +1,39 @@
+package io.contactdetails.standin;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import java.util.List;
+
+/**
+ * mongo-java-server's H2 backend, its indexes ordered by StandInKeyOrder. H2Database opens an index's map by
+ * its name; a map already open under that name is the one it gets, so each is opened here first, with the
+ * order. {@code StandInBackendTest} checks that the indexes do get it.
+ */
+public class StandInBackend extends H2Backend {
+    private static final StandInKeyOrder KEY_ORDER = new StandInKeyOrder();
+
+    public StandInBackend(MVStore store) {
+        super(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                            List<IndexKey> keys, boolean sparse) {
+                // the name H2Database gives an index's map
+                String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+                getMvStore().openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(KEY_ORDER));
+                return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            }
+        };
+    }
+}

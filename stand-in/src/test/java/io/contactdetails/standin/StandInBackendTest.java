@@ -1,0 +1,84 @@
+package io.contactdetails.standin;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StandInBackendTest {
+    @TempDir
+    Path directory;
+
+    @Test
+    void indexesAreOrderedByTheStandInsKeyOrder() {
+        String file = directory.resolve("stand-in.mv").toString();
+        withCollection(store -> new StandInBackend(store), file, details -> {
+            details.insertOne(new Document("_id", UUID.randomUUID().toString()));
+        });
+
+        try (MVStore store = MVStore.open(file)) {
+            StandInBackend backend = new StandInBackend(store);
+            List<String> indexMaps = store.getMapNames().stream().filter(name -> name.contains("._index_")).toList();
+            assertThat(indexMaps).isNotEmpty();
+            indexMaps.forEach(name -> assertThat(store.openMap(name).getKeyType()).as(name)
+                    .isInstanceOf(StandInKeyOrder.class));
+            backend.close();
+        }
+    }
+
+    @Test
+    void aFileWrittenByMongoJavaServersOwnBackendIsReadAsItWas() {
+        String file = directory.resolve("stand-in.mv").toString();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            ids.add(i % 2 == 0 ? UUID.randomUUID().toString() : "account-" + i);
+        }
+        withCollection(H2Backend::new, file, details ->
+                ids.forEach(id -> details.insertOne(new Document("_id", id).append("n", id.length()))));
+
+        withCollection(store -> new StandInBackend(store), file, details -> {
+            ids.forEach(id -> assertThat(details.find(Filters.eq("_id", id)).first()).as(id).isNotNull());
+            assertThat(details.countDocuments()).isEqualTo(ids.size());
+            assertThatThrownBy(() -> details.insertOne(new Document("_id", ids.get(0))))
+                    .isInstanceOfSatisfying(MongoWriteException.class, e ->
+                            assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+            details.insertOne(new Document("_id", "a-new-one"));
+            assertThat(details.find(Filters.eq("_id", "a-new-one")).first()).isNotNull();
+        });
+    }
+
+    private static void withCollection(Function<MVStore, H2Backend> backendOf, String file,
+                                       Consumer<MongoCollection<Document>> use) {
+        MVStore store = new MVStore.Builder().fileName(file).open();
+        H2Backend backend = backendOf.apply(store);
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(server.bind()))) {
+            use.accept(client.getDatabase("contact_details").getCollection("contact_details"));
+        } finally {
+            server.shutdown();
+            store.close();
+        }
+    }
+
+    private static String hostAndPort(java.net.InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
+    }
+}
