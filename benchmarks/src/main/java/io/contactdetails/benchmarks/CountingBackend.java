@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The MongoDB stand-in the standalone runs on (its file written on H2's own timer, as for a server the service
- * only connects to), counting the commands on read-model documents it serves (not the processors' tokens): the
- * round trips a read or a replayed event costs.
+ * The MongoDB stand-in (the standalone's, with H2 writing its file on its own timer, as the server a benchmarked
+ * service only connects to must), counting the commands on read-model documents it serves (not the processors'
+ * tokens): the round trips a read or a replayed event costs.
  */
 final class CountingBackend extends StandInBackend {
     private static final Set<String> READS = Set.of("find", "aggregate", "count", "distinct", "getMore");

@@ -2,13 +2,14 @@ package io.contactdetails.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.contactdetails.command.CommandSideApplication;
 import io.contactdetails.fixtures.Api;
 import io.contactdetails.fixtures.Bodies;
 import io.contactdetails.fixtures.Tenants;
 import io.contactdetails.query.QuerySideApplication;
+import io.contactdetails.standin.StandInBackend;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,7 +65,7 @@ class ProductionShapeTest {
         Runtime.getRuntime().addShutdownHook(CLEANUP);
         directory = RunningService.newDataDirectory();
         postgres = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("postgres")).start();
-        mongo = new MongoServer(new H2Backend(directory.resolve("mongo.mv").toString()));
+        mongo = new MongoServer(new StandInBackend(MVStore.open(directory.resolve("mongo.mv").toString())));
         InetSocketAddress mongoAddress = mongo.bind();
 
         String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");

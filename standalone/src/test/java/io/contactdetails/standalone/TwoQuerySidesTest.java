@@ -5,15 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.contactdetails.command.CommandSideApplication;
 import io.contactdetails.fixtures.Api;
 import io.contactdetails.fixtures.Bodies;
 import io.contactdetails.fixtures.Tenants;
 import io.contactdetails.query.QuerySideApplication;
 import io.contactdetails.query.infrastructure.ReadStore;
+import io.contactdetails.standin.StandInBackend;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.bson.Document;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class TwoQuerySidesTest {
     static void start() throws Exception {
         Path directory = RunningService.newDataDirectory();
         postgres = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("postgres")).start();
-        mongo = new MongoServer(new H2Backend(directory.resolve("mongo.mv").toString()));
+        mongo = new MongoServer(new StandInBackend(MVStore.open(directory.resolve("mongo.mv").toString())));
         mongo.bind("127.0.0.1", 0);
         String mongoUri = "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort();
         readStore = MongoClients.create(mongoUri);

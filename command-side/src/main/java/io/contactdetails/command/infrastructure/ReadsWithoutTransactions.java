@@ -7,11 +7,12 @@ import java.util.function.Supplier;
 
 /**
  * The event storage engine's transactions: its writes (appends, snapshots) run in one as before, its reads run
- * as they come. Each read of the engine is one query, or a few that need no common snapshot at READ COMMITTED,
- * so a transaction of its own added nothing but the COMMIT that ended it: one more round trip to the database
- * for every stream a write answers with and every fetch of the event processors. A read inside a request's
- * or a command's transaction still runs in it, as the connection provider hands out that transaction's
- * connection.
+ * as they come. Axon 4.13's JDBC engine reads through {@code fetchInTransaction} and writes through
+ * {@code executeInTransaction}; each of its reads is one query, or a few that need no common snapshot at READ
+ * COMMITTED, so a transaction of its own added nothing but the COMMIT that ended it: one more round trip to the
+ * database for every stream a write answers with, and, where the query side runs in the same process, every
+ * fetch of its event processors. A read inside a request's or a command's transaction still runs in it, as the
+ * connection provider hands out that transaction's connection.
  */
 final class ReadsWithoutTransactions implements TransactionManager {
     private final TransactionManager writes;

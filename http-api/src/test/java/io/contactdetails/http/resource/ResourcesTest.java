@@ -53,9 +53,14 @@ class ResourcesTest {
 
     @Test
     void detailsListedTogetherAreNotFetchedAgainAsTheirOwnersPrimaries() {
-        resources.contactDetails(List.of(email, phone), Resources.Relations.ALL, states);
+        List<ContactDetailResource> rendered = resources.contactDetails(List.of(email, phone),
+                Resources.Relations.ALL, states);
 
         assertThat(detailsAsked.stream().flatMap(Collection::stream)).isEmpty();
+        assertThat(rendered).allSatisfy(detail -> assertThat(detail.accounts()).singleElement().satisfies(owner -> {
+            assertThat(owner.primaryEmail().uuid()).isEqualTo(email.uuid());
+            assertThat(owner.primaryPhoneNumber().uuid()).isEqualTo(phone.uuid());
+        }));
     }
 
     private static ContactDetailState detail(String uuid, String type, String owner) {
