@@ -63,7 +63,7 @@ public final class Resources {
     }
 
     /** An account tagged by its stream and its primaries', given the states of those primaries that exist. */
-    public Tagged<AccountResource> taggedAccount(AccountState account, Map<String, ContactDetailState> primaries) {
+    private Tagged<AccountResource> taggedAccount(AccountState account, Map<String, ContactDetailState> primaries) {
         Map<String, Long> versions = new HashMap<>();
         versions.put(account.uuid(), account.version());
         primaries.values().forEach(primary -> versions.put(primary.uuid(), primary.version()));

@@ -6,58 +6,33 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.contactdetails.http.request.PageRequest;
 import io.contactdetails.http.resource.AccountState;
-import io.contactdetails.http.resource.ContactDetailState;
-import io.contactdetails.query.contactdetail.readmodel.ContactDetailDocuments;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** Reads of the account read model; single accounts are always {@code _id} lookups. */
 @Component
 public class AccountReadModel {
     private final MongoCollection<Document> accounts;
-    private final MongoCollection<Document> contactDetails;
 
     public AccountReadModel(MongoDatabase database) {
         this.accounts = database.getCollection(AccountDocuments.COLLECTION);
-        this.contactDetails = database.getCollection(ContactDetailDocuments.COLLECTION);
-    }
-
-    public Optional<AccountState> find(String uuid) {
-        return Optional.ofNullable(accounts.find(Filters.eq("_id", uuid)).first()).map(AccountDocuments::fromDocument);
     }
 
     /**
-     * An account and the states of its primaries, each found by {@code _id}: the account, then its primaries with
-     * one {@code $in} (none when it has none). Not a {@code $lookup} aggregation, one round trip on MongoDB: the
-     * embedded stand-in runs an aggregation over its whole collection first, so every GET read every account
-     * (reads timed out on a store of 1M events). Not copied into the account's document either: a primary's name
-     * changes on the detail's own stream, and a document written from two streams would need both streams' events
-     * in one order.
+     * An account by {@code _id}; the renderer finds its primaries with one {@code $in} on {@code _id}
+     * ({@code Resources.taggedAccount} over {@code ReadModelStates}). Not a {@code $lookup} aggregation, one round
+     * trip on MongoDB: the embedded stand-in runs an aggregation over its whole collection first, so every GET read
+     * every account (reads timed out on a store of 1M events). Not copied into the account's document either: a
+     * primary's name changes on the detail's own stream, and a document written from two streams would need both
+     * streams' events in one order.
      */
-    public Optional<AccountWithPrimaries> findWithPrimaries(String uuid) {
-        return find(uuid).map(account -> {
-            List<String> ids = Stream.of(account.primaryEmailUuid(), account.primaryPhoneNumberUuid())
-                    .filter(Objects::nonNull).toList();
-            Map<String, ContactDetailState> primaries = new HashMap<>();
-            if (!ids.isEmpty()) {
-                contactDetails.find(Filters.in("_id", ids)).map(ContactDetailDocuments::fromDocument)
-                        .forEach(primary -> primaries.put(primary.uuid(), primary));
-            }
-            return new AccountWithPrimaries(account, primaries);
-        });
-    }
-
-    /** An account with the states of those of its primaries that are in the read model, by uuid. */
-    public record AccountWithPrimaries(AccountState account, Map<String, ContactDetailState> primaries) {
+    public Optional<AccountState> find(String uuid) {
+        return Optional.ofNullable(accounts.find(Filters.eq("_id", uuid)).first()).map(AccountDocuments::fromDocument);
     }
 
     public List<AccountState> findAll(Collection<String> uuids) {

@@ -59,9 +59,9 @@ public class AccountQueryController {
                     .map(past -> resources.account(past.account(), past.states()))
                     .orElseThrow(NotFound::new));
         }
-        Resources.Tagged<AccountResource> tagged = accounts.findWithPrimaries(id)
-                .filter(found -> actor.actsIn(found.account().firmUuid()))
-                .map(found -> resources.taggedAccount(found.account(), found.primaries()))
+        Resources.Tagged<AccountResource> tagged = accounts.find(id)
+                .filter(account -> actor.actsIn(account.firmUuid()))
+                .map(account -> resources.taggedAccount(account, states))
                 .orElseThrow(NotFound::new);
         return ConditionalGet.answer(tagged, request);
     }

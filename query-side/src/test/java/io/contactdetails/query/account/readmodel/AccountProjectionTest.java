@@ -2,7 +2,9 @@ package io.contactdetails.query.account.readmodel;
 
 import io.contactdetails.fixtures.Events;
 import io.contactdetails.http.request.PageRequest;
+import io.contactdetails.http.resource.AccountResource;
 import io.contactdetails.http.resource.AccountState;
+import io.contactdetails.http.resource.Resources;
 import io.contactdetails.kernel.account.AccountCreated;
 import io.contactdetails.kernel.account.AccountId;
 import io.contactdetails.kernel.account.AccountType;
@@ -17,6 +19,8 @@ import io.contactdetails.kernel.contactdetail.RevocationReason;
 import io.contactdetails.kernel.firm.FirmId;
 import io.contactdetails.query.ReadModelDatabase;
 import io.contactdetails.query.contactdetail.readmodel.ContactDetailProjection;
+import io.contactdetails.query.contactdetail.readmodel.ContactDetailReadModel;
+import io.contactdetails.query.infrastructure.ReadModelStates;
 import io.contactdetails.kernel.contactdetail.ContactDetailRenamed;
 import io.contactdetails.kernel.contactdetail.EmailAddress;
 import io.contactdetails.kernel.contactdetail.PhoneNumber;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 import org.bson.BsonDocument;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -40,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The account read model, built by feeding events to the projection; no Spring, no event store. */
 class AccountProjectionTest {
     private static final Instant T0 = Instant.parse("2025-09-17T14:46:53Z");
+    private static final Resources RESOURCES = new Resources(ZoneId.of("Europe/London"), "");
     private final ReadModelDatabase mongo = new ReadModelDatabase();
     private final AccountProjection projection = new AccountProjection(mongo.database);
     private final AccountReadModel readModel = new AccountReadModel(mongo.database);
@@ -172,17 +178,20 @@ class AccountProjectionTest {
             accounts.on(Events.attached(client, phone, number), T0.plusSeconds(2), 3);
             accounts.on(Events.primaryAssigned(client, ContactType.PHONE_NUMBER, phone, PrimaryReason.REQUESTED),
                     T0.plusSeconds(2), 4);
+            AccountReadModel readAccounts = new AccountReadModel(watched.database);
+            ReadModelStates states = new ReadModelStates(readAccounts, new ContactDetailReadModel(watched.database));
             commands.clear();
 
-            AccountReadModel.AccountWithPrimaries found = new AccountReadModel(watched.database)
-                    .findWithPrimaries(client.toString()).orElseThrow();
+            // as GET /api/v2/accounts/{uuid} reads it
+            AccountResource found = RESOURCES.taggedAccount(readAccounts.find(client.toString()).orElseThrow(), states)
+                    .resource();
 
             assertThat(commands).containsExactly("find [_id]", "find [_id]");
-            assertThat(found.account().primaryEmailUuid()).isEqualTo(first.toString());
-            assertThat(found.primaries()).containsOnlyKeys(first.toString(), phone.toString());
-            assertThat(found.primaries().get(first.toString()).name()).isEqualTo("Work");
-            assertThat(found.primaries().get(phone.toString()).phoneNumberMeta()).isEqualTo(number.phoneNumberMeta());
-            assertThat(new AccountReadModel(watched.database).findWithPrimaries(AccountId.random().toString())).isEmpty();
+            assertThat(found.primaryEmail().uuid()).isEqualTo(first.toString());
+            assertThat(found.primaryEmail().name()).isEqualTo("Work");
+            assertThat(found.primaryPhoneNumber().uuid()).isEqualTo(phone.toString());
+            assertThat(found.primaryPhoneNumber().phoneNumberMeta()).isEqualTo(number.phoneNumberMeta());
+            assertThat(readAccounts.find(AccountId.random().toString())).isEmpty();
         }
     }
 
@@ -194,8 +203,10 @@ class AccountProjectionTest {
     @Test
     void anAccountWithoutPrimariesIsReadWithNone() {
         projection.on(created, T0, 0);
-        AccountReadModel.AccountWithPrimaries found = readModel.findWithPrimaries(client.toString()).orElseThrow();
-        assertThat(found.account()).isEqualTo(readModel.find(client.toString()).orElseThrow());
-        assertThat(found.primaries()).isEmpty();
+        AccountResource found = RESOURCES.taggedAccount(readModel.find(client.toString()).orElseThrow(),
+                new ReadModelStates(readModel, new ContactDetailReadModel(mongo.database))).resource();
+        assertThat(found.uuid()).isEqualTo(client.toString());
+        assertThat(found.primaryEmail()).isNull();
+        assertThat(found.primaryPhoneNumber()).isNull();
     }
 }
