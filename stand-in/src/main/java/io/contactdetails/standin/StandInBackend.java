@@ -1,6 +1,8 @@
 package io.contactdetails.standin;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -12,9 +14,10 @@ import org.h2.mvstore.MVStore;
 import java.util.List;
 
 /**
- * mongo-java-server's H2 backend, its indexes ordered by StandInKeyOrder. H2Database opens an index's map by
- * its name; a map already open under that name is the one it gets, so each is opened here first, with the
- * order. {@code StandInBackendTest} checks that the indexes do get it.
+ * mongo-java-server's H2 backend, its indexes ordered by StandInKeyOrder and its documents stored as
+ * StandInDocuments. H2Database opens a collection's and an index's map by its name; a map already open under
+ * that name is the one it gets, so each is opened here first, with its type. {@code StandInBackendTest}
+ * checks that the maps do get theirs.
  */
 public class StandInBackend extends H2Backend {
     public StandInBackend(MVStore store) {
@@ -25,6 +28,13 @@ public class StandInBackend extends H2Backend {
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
             @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+                getMvStore().openMap(dataMapName(getFullCollectionNamespace(collectionName)),
+                        new MVMap.Builder<Object, Object>().valueType(new StandInDocuments()));
+                return super.openOrCreateCollection(collectionName, options);
+            }
+
+            @Override
             protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
                                                             List<IndexKey> keys, boolean sparse) {
                 // a key order of its own per map, as H2 gives each: its serialized fallback keeps a size estimate
@@ -33,6 +43,11 @@ public class StandInBackend extends H2Backend {
                 return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
             }
         };
+    }
+
+    /** The name mongo-java-server 1.47.0's H2Database gives a collection's documents' map; tested as the next. */
+    static String dataMapName(String collectionNamespace) {
+        return "databases." + collectionNamespace;
     }
 
     /**

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
@@ -42,6 +43,29 @@ class StandInBackendTest {
         }
     }
 
+    @Test
+    void documentsAreStoredAsStandInDocumentsWhenCreatedAndWhenReopened() {
+        String file = directory.resolve("stand-in.mv").toString();
+        withCollection(StandInBackend::new, file, (store, details) -> {
+            details.insertOne(new Document("_id", "account-1"));
+            assertDocumentsStoredAsBson(store);
+        });
+
+        try (MVStore store = MVStore.open(file)) {
+            new StandInBackend(store);
+            assertDocumentsStoredAsBson(store);
+        }
+    }
+
+    /** The map holding the collection's documents, by the name the backend gives it: there, holding one, as BSON. */
+    private static void assertDocumentsStoredAsBson(MVStore store) {
+        String documents = StandInBackend.dataMapName("contact_details.contact_details");
+        assertThat(store.getMapNames()).contains(documents);
+        MVMap<Object, Object> map = store.openMap(documents);
+        assertThat(map.sizeAsLong()).isEqualTo(1);
+        assertThat(map.getValueType()).isInstanceOf(StandInDocuments.class);
+    }
+
     /** The map holding the _id index, by the name the backend gives it: there, holding the document, in order. */
     private static void assertIdIndexOrdered(MVStore store) {
         String idIndex = StandInBackend.indexMapName("contact_details.contact_details", "_id_");
@@ -68,6 +92,16 @@ class StandInBackendTest {
                     .isInstanceOfSatisfying(MongoWriteException.class, e ->
                             assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
             details.insertOne(new Document("_id", "a-new-one"));
+            assertThat(details.find(Filters.eq("_id", "a-new-one")).first()).isNotNull();
+            details.updateOne(Filters.eq("_id", ids.get(1)), Updates.set("n", -1));
+        });
+
+        withCollection(StandInBackend::new, file, (store, details) -> {
+            assertThat(details.countDocuments()).isEqualTo(ids.size() + 1);
+            assertThat(details.find(Filters.eq("_id", ids.get(0))).first())
+                    .isEqualTo(new Document("_id", ids.get(0)).append("n", ids.get(0).length()));
+            assertThat(details.find(Filters.eq("_id", ids.get(1))).first())
+                    .isEqualTo(new Document("_id", ids.get(1)).append("n", -1));
             assertThat(details.find(Filters.eq("_id", "a-new-one")).first()).isNotNull();
         });
     }
