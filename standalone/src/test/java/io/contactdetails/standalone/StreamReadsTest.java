@@ -1,5 +1,6 @@
 package io.contactdetails.standalone;
 
+import io.contactdetails.fixtures.Api;
 import io.contactdetails.fixtures.Bodies;
 import io.contactdetails.fixtures.Tenants;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -13,13 +14,15 @@ import org.springframework.stereotype.Component;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A write answers with the states of the streams it touched, each read from the event store after commit; every
- * such read is one query. Axon's JDBC engine by default reads a stream until a batch comes back empty, a second
+ * A write answers with the states of the streams it touched; a stream it did not append to itself is read from
+ * the event store after commit, and every such read is one query. Axon's JDBC engine by default reads a stream until a batch comes back empty, a second
  * query for every stream of every answer. Nor is a read wrapped in a transaction of its own: the COMMIT
  * that would end it is one more round trip to the database for every stream of every answer.
  */
@@ -58,9 +61,38 @@ class StreamReadsTest {
         }
     }
 
+    /** Counts the reads of each stream, by the stream's aggregate identifier, from any thread. */
+    @Component
+    static class CountingStreamReads implements BeanPostProcessor {
+        static final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
+
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String name) {
+            if (!(bean instanceof EventStorageEngine engine)) {
+                return bean;
+            }
+            return Proxy.newProxyInstance(EventStorageEngine.class.getClassLoader(), new Class<?>[]{EventStorageEngine.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("readEvents") && args.length == 2 && args[0] instanceof String stream) {
+                            reads.computeIfAbsent(stream, counted -> new AtomicInteger()).incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(engine, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+
+        static int of(String stream) {
+            AtomicInteger count = reads.get(stream);
+            return count == null ? 0 : count.get();
+        }
+    }
+
     @BeforeAll
     static void start() {
-        service = StandaloneService.start(List.of(CountingConnections.class),
+        service = StandaloneService.start(List.of(CountingConnections.class, CountingStreamReads.class),
                 RunningService.arguments(RunningService.newDataDirectory()));
     }
 
@@ -88,6 +120,29 @@ class StreamReadsTest {
             assertThat(CountingConnections.prepared.getAndSet(0)).isEqualTo(1);
         } finally {
             CountingConnections.counted = null;
+        }
+    }
+
+    /**
+     * A write answers with the streams it appended to folded from its own events onto the states kept from the
+     * write before, with or without an Idempotency-Key (a request with one runs in a transaction of its own).
+     */
+    @Test
+    void aWritesAnswerDoesNotReadBackTheStreamsItAppendedTo() {
+        Tenants.Firm firm = new Tenants(service.port()).newFirm("Answered unread");
+        String client = firm.newClient("Gareth", "Thompson");
+        firm.api().post("/api/v2/contact-details", Bodies.email("first@example.com", List.of(client), true));
+
+        for (String key : java.util.Arrays.asList(null, "a-key")) {
+            CountingStreamReads.reads.clear();
+            var request = firm.api().builder("/api/v2/contact-details").header("Content-Type", "application/json")
+                    .POST(Api.json(Bodies.email(key + "@example.com", List.of(client), true)));
+            Api.Response created = firm.api().send(key == null ? request : request.header("Idempotency-Key", key));
+
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(created.body().at("/accounts/0/primary_email/uuid").asText()).isEqualTo(created.text("uuid"));
+            assertThat(CountingStreamReads.of(created.text("uuid"))).as("the new detail's stream, key " + key).isZero();
+            assertThat(CountingStreamReads.of(client)).as("its owner's stream, key " + key).isZero();
         }
     }
 

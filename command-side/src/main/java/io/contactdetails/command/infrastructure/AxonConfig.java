@@ -39,6 +39,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.concurrent.Executors;
@@ -172,12 +173,24 @@ public class AxonConfig {
     /**
      * What a write answers with: the states of what it touched, folded from the events it committed. Not the
      * aggregates' state (they keep only what their decisions need), not the read model (behind, or absent).
-     * Up to {@code keptStates} accounts and as many contact details are kept between writes.
+     * Up to {@code keptStates} accounts and as many contact details are kept between writes, each once the
+     * transaction it was folded in commits (a request sent with an Idempotency-Key runs in one of its own).
      */
     @Bean
     public EventStoreStates writtenStates(EventStore eventStore,
                                           @Value("${contact-details.cache.states:20000}") long keptStates) {
-        return EventStoreStates.latest(eventStore, keptStates);
+        return EventStoreStates.latest(eventStore, keptStates, kept -> {
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        kept.run();
+                    }
+                });
+            } else {
+                kept.run();
+            }
+        });
     }
 
     /** Opening a firm is the platform operator's act; every other write acts as an account of a firm. */

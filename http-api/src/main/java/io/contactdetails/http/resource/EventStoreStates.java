@@ -3,15 +3,18 @@ package io.contactdetails.http.resource;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
 /**
@@ -20,39 +23,69 @@ import java.util.function.ToLongFunction;
  * there is none), point-in-time reads ask for them as they were at an instant. The fold is the one the read
  * model is built with, so these agree with what a read shows once the read model has caught up.
  * <p>
- * The latest states are kept between requests, each with the identifier of the last event folded into it, and
- * brought up to date from that event on: an owner in a write's answer costs what was appended since, not its
- * whole stream. A kept state is trusted only while its last event is still in the store at its sequence
- * number: one folded inside a request's transaction that then rolled back names an event the store never kept
- * (or holds another writer's event in its place), so it is folded again from the start.
+ * The latest states are kept between requests and brought up to date from their last event on: an owner in a
+ * write's answer costs what was appended since, not its whole stream. A state is kept only once the
+ * transaction it was folded in (if any) has committed, so a kept state is the fold of events the store holds
+ * for good (one folded inside a request's transaction that rolled back would name events the store never
+ * kept, and another writer's could take their place). A write's answer ({@link #after}) does not read a
+ * stream the write itself appended to when its events follow on from the kept state: another writer's events
+ * in between would have taken those sequence numbers.
  */
 public final class EventStoreStates implements ResourceStates {
     private final Kind<AccountState> accounts;
     private final Kind<ContactDetailState> contactDetails;
 
-    private EventStoreStates(EventStore eventStore, Instant until, long keptStates) {
-        this.accounts = new Kind<>(eventStore, until, keptStates, AccountState::fold, AccountState::version);
-        this.contactDetails = new Kind<>(eventStore, until, keptStates, ContactDetailState::fold,
+    private EventStoreStates(EventStore eventStore, Instant until, long keptStates, Consumer<Runnable> whenCommitted) {
+        this.accounts = new Kind<>(eventStore, until, keptStates, whenCommitted, AccountState::fold,
+                AccountState::version);
+        this.contactDetails = new Kind<>(eventStore, until, keptStates, whenCommitted, ContactDetailState::fold,
                 ContactDetailState::version);
     }
 
-    /** The latest states, keeping up to {@code keptStates} of each kind between requests. */
-    public static EventStoreStates latest(EventStore eventStore, long keptStates) {
-        return new EventStoreStates(eventStore, Instant.MAX, keptStates);
+    /**
+     * The latest states, keeping up to {@code keptStates} of each kind between requests. {@code whenCommitted}
+     * runs what it is given once the current transaction has committed (never, if it rolls back), or at once
+     * outside one.
+     */
+    public static EventStoreStates latest(EventStore eventStore, long keptStates, Consumer<Runnable> whenCommitted) {
+        return new EventStoreStates(eventStore, Instant.MAX, keptStates, whenCommitted);
     }
 
     public static EventStoreStates asOf(EventStore eventStore, Instant instant) {
-        return new EventStoreStates(eventStore, instant, 0);
+        return new EventStoreStates(eventStore, instant, 0, Runnable::run);
     }
 
     @Override
     public Map<String, AccountState> accounts(Collection<String> uuids) {
-        return accounts.fold(uuids);
+        return accounts.fold(uuids, Map.of());
     }
 
     @Override
     public Map<String, ContactDetailState> contactDetails(Collection<String> uuids) {
-        return contactDetails.fold(uuids);
+        return contactDetails.fold(uuids, Map.of());
+    }
+
+    /**
+     * The latest states just after a write that appended {@code written} (and committed, or will commit in the
+     * current transaction): a stream it began, or whose kept state its events follow on from, is folded on with
+     * them unread; any other is read as {@link #accounts} and {@link #contactDetails} read it.
+     */
+    public ResourceStates after(Collection<? extends DomainEventMessage<?>> written) {
+        Map<String, List<DomainEventMessage<?>>> byStream = new HashMap<>();
+        written.forEach(event -> byStream.computeIfAbsent(event.getAggregateIdentifier(), stream -> new ArrayList<>())
+                .add(event));
+        byStream.values().forEach(events -> events.sort(Comparator.comparingLong(DomainEventMessage::getSequenceNumber)));
+        return new ResourceStates() {
+            @Override
+            public Map<String, AccountState> accounts(Collection<String> uuids) {
+                return accounts.fold(uuids, byStream);
+            }
+
+            @Override
+            public Map<String, ContactDetailState> contactDetails(Collection<String> uuids) {
+                return contactDetails.fold(uuids, byStream);
+            }
+        };
     }
 
     /** How a kind of state is folded onto an earlier one (null: from the stream's start), up to an instant. */
@@ -60,73 +93,57 @@ public final class EventStoreStates implements ResourceStates {
         Optional<T> fold(T from, Iterator<? extends DomainEventMessage<?>> events, Instant until);
     }
 
-    /** A state and the identifier of the last event folded into it, whose sequence number is its version. */
-    private record Folded<T>(T state, String lastEvent) {
-    }
-
     /** One kind of state: how it is folded, and those kept between requests (none when not the latest). */
     private static final class Kind<T> {
         private final EventStore eventStore;
         private final Instant until;
+        private final Consumer<Runnable> whenCommitted;
         private final Fold<T> fold;
         private final ToLongFunction<T> version;
-        private final Cache<String, Folded<T>> kept;
+        private final Cache<String, T> kept;
 
-        Kind(EventStore eventStore, Instant until, long keptStates, Fold<T> fold, ToLongFunction<T> version) {
+        Kind(EventStore eventStore, Instant until, long keptStates, Consumer<Runnable> whenCommitted, Fold<T> fold,
+             ToLongFunction<T> version) {
             this.eventStore = eventStore;
             this.until = until;
+            this.whenCommitted = whenCommitted;
             this.fold = fold;
             this.version = version;
             this.kept = keptStates > 0 ? Caffeine.newBuilder().maximumSize(keptStates).build() : null;
         }
 
-        Map<String, T> fold(Collection<String> uuids) {
+        /** {@code written}: a write's own events, by stream, in order. */
+        Map<String, T> fold(Collection<String> uuids, Map<String, List<DomainEventMessage<?>>> written) {
             Map<String, T> found = new HashMap<>();
             uuids.forEach(uuid -> (kept == null ? fold.fold(null, eventStore.readEvents(uuid, 0), until)
-                    : latest(uuid)).ifPresent(state -> found.put(uuid, state)));
+                    : latest(uuid, written.getOrDefault(uuid, List.of()))).ifPresent(state -> found.put(uuid, state)));
             return found;
         }
 
-        private Optional<T> latest(String uuid) {
-            Folded<T> folded = kept.getIfPresent(uuid);
-            if (folded != null) {
-                DomainEventStream since = eventStore.readEvents(uuid, version.applyAsLong(folded.state()));
-                if (since.hasNext() && since.next().getIdentifier().equals(folded.lastEvent())) {
-                    return foldAndKeep(uuid, folded, since);
-                }
-            }
-            return foldAndKeep(uuid, null, eventStore.readEvents(uuid, 0));
-        }
-
-        private Optional<T> foldAndKeep(String uuid, Folded<T> from, Iterator<? extends DomainEventMessage<?>> events) {
-            LastEvent read = new LastEvent(events, from == null ? null : from.lastEvent());
-            Optional<T> state = fold.fold(from == null ? null : from.state(), read, until);
-            state.ifPresentOrElse(latest -> kept.put(uuid, new Folded<>(latest, read.identifier)),
+        /**
+         * The kept state (or none) and what follows it: the write's own events when they are what follows it,
+         * else what the store holds after it. Kept states are committed ones, so what follows one by number
+         * follows it in the store.
+         */
+        private Optional<T> latest(String uuid, List<DomainEventMessage<?>> written) {
+            T from = kept.getIfPresent(uuid);
+            long next = from == null ? 0 : version.applyAsLong(from) + 1;
+            Iterator<? extends DomainEventMessage<?>> events = follows(written, next) ? written.iterator()
+                    : eventStore.readEvents(uuid, next);
+            Optional<T> state = fold.fold(from, events, until);
+            state.ifPresentOrElse(latest -> whenCommitted.accept(() -> kept.put(uuid, latest)),
                     () -> kept.invalidate(uuid));
             return state;
         }
-    }
 
-    /** A stream's next events, noting the identifier of the last one read (at first, of the one before them). */
-    private static final class LastEvent implements Iterator<DomainEventMessage<?>> {
-        private final Iterator<? extends DomainEventMessage<?>> events;
-        private String identifier;
-
-        LastEvent(Iterator<? extends DomainEventMessage<?>> events, String before) {
-            this.events = events;
-            this.identifier = before;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return events.hasNext();
-        }
-
-        @Override
-        public DomainEventMessage<?> next() {
-            DomainEventMessage<?> event = events.next();
-            identifier = event.getIdentifier();
-            return event;
+        /** Whether {@code events} run on from sequence number {@code next} with no gap. */
+        private static boolean follows(List<DomainEventMessage<?>> events, long next) {
+            for (int i = 0; i < events.size(); i++) {
+                if (events.get(i).getSequenceNumber() != next + i) {
+                    return false;
+                }
+            }
+            return !events.isEmpty();
         }
     }
 }

@@ -26,8 +26,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 /**
- * The latest states kept between writes: each is brought up to date from its last event, and folded again
- * from the start when the store no longer holds that event (the transaction that appended it rolled back).
+ * The latest states kept between writes: each is brought up to date from its last event, and kept only once the
+ * transaction it was folded in commits (one that rolled back would name events the store never kept). A write's
+ * answer folds the write's own events onto the kept state they follow, without reading the stream.
  */
 class EventStoreStatesTest {
     private final AccountId client = AccountId.random();
@@ -37,7 +38,9 @@ class EventStoreStatesTest {
     /** Where each read of the stream started. */
     private final List<Long> readsFrom = new ArrayList<>();
     private final EventStore eventStore = mock(EventStore.class);
-    private final EventStoreStates states = EventStoreStates.latest(eventStore, 10);
+    /** What waits for the current transaction to commit: run on commit, dropped on rollback. */
+    private final List<Runnable> onCommit = new ArrayList<>();
+    private final EventStoreStates states = EventStoreStates.latest(eventStore, 10, Runnable::run);
 
     @BeforeEach
     void aStoreHoldingTheClientsStream() {
@@ -58,37 +61,97 @@ class EventStoreStatesTest {
 
         assertThat(states.account(uuid)).get().extracting(AccountState::primaryEmailUuid).isEqualTo(detail.toString());
         assertThat(states.account(uuid)).get().extracting(AccountState::version).isEqualTo(2L);
-        assertThat(readsFrom).containsExactly(0L, 2L);
+        assertThat(readsFrom).containsExactly(1L, 3L);
     }
 
     @Test
-    void aKeptAccountWhoseLastEventRolledBackIsFoldedAgain() {
+    void aStateFoldedInATransactionThatRollsBackIsNotKept() {
+        EventStoreStates inTransactions = EventStoreStates.latest(eventStore, 10, onCommit::add);
         attachAsPrimary(ContactDetailId.random(), "rolled-back@example.com");
-        states.account(uuid);
+        inTransactions.account(uuid);
+        onCommit.clear();
         rollBackTo(0);
+        readsFrom.clear();
 
-        assertThat(states.account(uuid)).get().extracting(AccountState::primaryEmailUuid).isNull();
+        assertThat(inTransactions.account(uuid)).get().extracting(AccountState::primaryEmailUuid).isNull();
+        assertThat(readsFrom).containsExactly(0L);
     }
 
     @Test
-    void aKeptAccountWhoseLastEventWasReplacedByAnotherWritersIsFoldedAgain() {
-        attachAsPrimary(ContactDetailId.random(), "rolled-back@example.com");
+    void aWritesOwnEventsAreFoldedOntoTheKeptStateTheyFollowWithoutAReadOfTheStream() {
         states.account(uuid);
+        ContactDetailId detail = ContactDetailId.random();
+        List<DomainEventMessage<?>> written = attachAsPrimary(detail, "written@example.com");
+        readsFrom.clear();
+
+        assertThat(states.after(written).account(uuid)).get().satisfies(account -> {
+            assertThat(account.primaryEmailUuid()).isEqualTo(detail.toString());
+            assertThat(account.version()).isEqualTo(2L);
+        });
+        assertThat(readsFrom).isEmpty();
+        assertThat(states.account(uuid)).get().extracting(AccountState::version).isEqualTo(2L);
+        assertThat(readsFrom).as("kept: read from after its last event").containsExactly(3L);
+    }
+
+    @Test
+    void aStreamTheWriteBeganIsFoldedFromItsEventsWithoutARead() {
+        List<DomainEventMessage<?>> written = List.copyOf(stream);
+
+        assertThat(states.after(written).account(uuid)).get().extracting(AccountState::lastName).isEqualTo("Thompson");
+        assertThat(readsFrom).isEmpty();
+    }
+
+    @Test
+    void aWritesEventsThatDoNotFollowTheKeptStateAreReadWithWhatCameBetween() {
+        states.account(uuid);
+        ContactDetailId another = ContactDetailId.random();
+        attachAsPrimary(another, "another-writer@example.com");
+        List<DomainEventMessage<?>> written = List.of(append(new ContactDetailAttached(client, ContactDetailId.random(),
+                ContactType.EMAIL, "Work", "written@example.com", null)));
+        readsFrom.clear();
+
+        assertThat(states.after(written).account(uuid)).get().satisfies(account -> {
+            assertThat(account.primaryEmailUuid()).isEqualTo(another.toString());
+            assertThat(account.version()).isEqualTo(3L);
+        });
+        assertThat(readsFrom).as("from after the kept state").containsExactly(1L);
+    }
+
+    @Test
+    void aStateFoldedInATransactionIsKeptOnlyOnceItCommits() {
+        EventStoreStates inTransactions = EventStoreStates.latest(eventStore, 10, onCommit::add);
+        attachAsPrimary(ContactDetailId.random(), "rolled-back@example.com");
+        inTransactions.account(uuid);
+        onCommit.clear();
         rollBackTo(0);
-        ContactDetailId written = ContactDetailId.random();
-        attachAsPrimary(written, "written@example.com");
+        ContactDetailId another = ContactDetailId.random();
+        attachAsPrimary(another, "another-writer@example.com");
+        List<DomainEventMessage<?>> written = List.of(append(new ContactDetailAttached(client, ContactDetailId.random(),
+                ContactType.EMAIL, "Work", "written@example.com", null)));
+        readsFrom.clear();
 
-        assertThat(states.account(uuid)).get().extracting(AccountState::primaryEmailUuid)
-                .isEqualTo(written.toString());
+        assertThat(inTransactions.after(written).account(uuid)).get()
+                .as("not folded onto the rolled-back state, which the write's events would follow by number")
+                .satisfies(account -> {
+                    assertThat(account.primaryEmailUuid()).isEqualTo(another.toString());
+                    assertThat(account.version()).isEqualTo(3L);
+                });
+        assertThat(readsFrom).containsExactly(0L);
+        onCommit.forEach(Runnable::run);
+        readsFrom.clear();
+        assertThat(inTransactions.account(uuid)).get().extracting(AccountState::version).isEqualTo(3L);
+        assertThat(readsFrom).as("kept once committed").containsExactly(4L);
     }
 
-    private void attachAsPrimary(ContactDetailId detail, String address) {
-        append(new ContactDetailAttached(client, detail, ContactType.EMAIL, "Home", address, null));
-        append(new PrimaryAssigned(client, ContactType.EMAIL, detail, PrimaryReason.FIRST_OF_ITS_TYPE));
+    private List<DomainEventMessage<?>> attachAsPrimary(ContactDetailId detail, String address) {
+        return List.of(append(new ContactDetailAttached(client, detail, ContactType.EMAIL, "Home", address, null)),
+                append(new PrimaryAssigned(client, ContactType.EMAIL, detail, PrimaryReason.FIRST_OF_ITS_TYPE)));
     }
 
-    private void append(Object event) {
-        stream.add(new GenericDomainEventMessage<>("Account", uuid, stream.size(), event));
+    private DomainEventMessage<?> append(Object event) {
+        DomainEventMessage<?> message = new GenericDomainEventMessage<>("Account", uuid, stream.size(), event);
+        stream.add(message);
+        return message;
     }
 
     private void rollBackTo(long lastKept) {

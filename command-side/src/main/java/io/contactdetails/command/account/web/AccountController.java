@@ -1,9 +1,10 @@
 package io.contactdetails.command.account.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.contactdetails.http.resource.EventStoreStates;
+import io.contactdetails.command.infrastructure.Writes;
 import io.contactdetails.http.request.JsonFields;
 import io.contactdetails.http.resource.AccountResource;
+import io.contactdetails.http.resource.ResourceStates;
 import io.contactdetails.http.resource.Resources;
 import io.contactdetails.http.security.Actor;
 import io.contactdetails.kernel.account.AccountId;
@@ -11,7 +12,6 @@ import io.contactdetails.kernel.account.AccountType;
 import io.contactdetails.kernel.account.CreateAccount;
 import io.contactdetails.kernel.account.PersonName;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -27,14 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Accounts")
 public class AccountController {
-    private final CommandGateway commands;
+    private final Writes writes;
     private final Resources resources;
-    private final EventStoreStates states;
 
-    public AccountController(CommandGateway commands, Resources resources, EventStoreStates states) {
-        this.commands = commands;
+    public AccountController(Writes writes, Resources resources) {
+        this.writes = writes;
         this.resources = resources;
-        this.states = states;
     }
 
     @PostMapping("/api/v2/accounts")
@@ -57,7 +55,7 @@ public class AccountController {
         fields.throwIfInvalid();
         CreateAccount command = new CreateAccount(AccountId.random(), actor.firmId(), type,
                 new PersonName(firstName.orElseThrow(), lastName.orElseThrow()));
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(actor.metaData()));
-        return resources.account(states.account(command.accountId().toString()).orElseThrow(), states);
+        ResourceStates written = writes.send(GenericCommandMessage.asCommandMessage(command).andMetaData(actor.metaData()));
+        return resources.account(written.account(command.accountId().toString()).orElseThrow(), written);
     }
 }

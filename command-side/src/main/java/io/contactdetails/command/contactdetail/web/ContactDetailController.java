@@ -5,7 +5,9 @@ import io.contactdetails.http.error.NotFound;
 import io.contactdetails.http.request.QueryParameters;
 import io.contactdetails.http.resource.ContactDetailResource;
 import io.contactdetails.http.resource.ContactDetailState;
+import io.contactdetails.command.infrastructure.Writes;
 import io.contactdetails.http.resource.EventStoreStates;
+import io.contactdetails.http.resource.ResourceStates;
 import io.contactdetails.http.resource.Resources;
 import io.contactdetails.http.security.Actor;
 import io.contactdetails.kernel.contactdetail.ContactDetailId;
@@ -14,7 +16,6 @@ import io.contactdetails.kernel.contactdetail.CreateContactDetail;
 import io.contactdetails.kernel.contactdetail.RemoveContactDetail;
 import io.contactdetails.kernel.contactdetail.UpdateContactDetail;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -40,12 +41,12 @@ import java.util.Optional;
 @RestController
 @Tag(name = "Contact details")
 public class ContactDetailController {
-    private final CommandGateway commands;
+    private final Writes writes;
     private final Resources resources;
     private final EventStoreStates states;
 
-    public ContactDetailController(CommandGateway commands, Resources resources, EventStoreStates states) {
-        this.commands = commands;
+    public ContactDetailController(Writes writes, Resources resources, EventStoreStates states) {
+        this.writes = writes;
         this.resources = resources;
         this.states = states;
     }
@@ -71,8 +72,7 @@ public class ContactDetailController {
     public ResponseEntity<ContactDetailResource> create(@RequestBody(required = false) JsonNode body,
                                                         @RequestAttribute(Actor.REQUEST_ATTRIBUTE) Actor actor) {
         CreateContactDetail command = ContactDetailRequest.create(body, actor.firmId());
-        send(command, actor);
-        return render(HttpStatus.CREATED, command.contactDetailId());
+        return render(HttpStatus.CREATED, command.contactDetailId(), send(command, actor));
     }
 
     /** The body is read as the detail's type says (an email or a phone number), so the detail is found first. */
@@ -94,8 +94,7 @@ public class ContactDetailController {
                 .orElseThrow(NotFound::new);
         UpdateContactDetail command = ContactDetailRequest.update(body, id, actor.firmId(),
                 ContactType.fromWireName(current.type()), expectedTag(ifMatch));
-        send(command, actor);
-        return render(HttpStatus.OK, id);
+        return render(HttpStatus.OK, id, send(command, actor));
     }
 
     @DeleteMapping("/api/v2/contact-details/{uuid}")
@@ -115,13 +114,13 @@ public class ContactDetailController {
         return Optional.ofNullable(ifMatch).map(String::trim).filter(tag -> !tag.isEmpty() && !tag.equals("*"));
     }
 
-    private void send(Object command, Actor actor) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(actor.metaData()));
+    private ResourceStates send(Object command, Actor actor) {
+        return writes.send(GenericCommandMessage.asCommandMessage(command).andMetaData(actor.metaData()));
     }
 
-    private ResponseEntity<ContactDetailResource> render(HttpStatus status, ContactDetailId id) {
+    private ResponseEntity<ContactDetailResource> render(HttpStatus status, ContactDetailId id, ResourceStates written) {
         Resources.Tagged<ContactDetailResource> tagged = resources.taggedContactDetail(
-                states.contactDetail(id.toString()).orElseThrow(NotFound::new), states);
+                written.contactDetail(id.toString()).orElseThrow(NotFound::new), written);
         return ResponseEntity.status(status).eTag(tagged.etag()).body(tagged.resource());
     }
 }

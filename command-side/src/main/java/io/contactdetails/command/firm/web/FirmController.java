@@ -1,10 +1,11 @@
 package io.contactdetails.command.firm.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.contactdetails.http.resource.EventStoreStates;
+import io.contactdetails.command.infrastructure.Writes;
 import io.contactdetails.http.request.JsonFields;
 import io.contactdetails.http.request.RequestOrigin;
 import io.contactdetails.http.resource.FirmResource;
+import io.contactdetails.http.resource.ResourceStates;
 import io.contactdetails.http.resource.Resources;
 import io.contactdetails.kernel.account.AccountId;
 import io.contactdetails.kernel.account.PersonName;
@@ -13,7 +14,6 @@ import io.contactdetails.kernel.firm.FirmId;
 import io.contactdetails.kernel.firm.FirmName;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -30,14 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Firms")
 public class FirmController {
-    private final CommandGateway commands;
+    private final Writes writes;
     private final Resources resources;
-    private final EventStoreStates states;
 
-    public FirmController(CommandGateway commands, Resources resources, EventStoreStates states) {
-        this.commands = commands;
+    public FirmController(Writes writes, Resources resources) {
+        this.writes = writes;
         this.resources = resources;
-        this.states = states;
     }
 
     @PostMapping("/api/v2/firms")
@@ -57,9 +55,9 @@ public class FirmController {
         fields.throwIfInvalid();
         CreateFirm command = new CreateFirm(FirmId.random(), new FirmName(name.orElseThrow()), AccountId.random(),
                 new PersonName(firstName.orElseThrow(), lastName.orElseThrow()));
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+        ResourceStates written = writes.send(GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(RequestOrigin.of(request).metaData(login.getName())));
         return new FirmResource(command.firmId().toString(), command.name().value(), resources.account(
-                states.account(command.firstEmployeeId().toString()).orElseThrow(), states));
+                written.account(command.firstEmployeeId().toString()).orElseThrow(), written));
     }
 }
