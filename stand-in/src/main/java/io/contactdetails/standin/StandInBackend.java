@@ -45,7 +45,10 @@ public class StandInBackend extends H2Backend {
         };
     }
 
-    /** The name mongo-java-server 1.47.0's H2Database gives a collection's documents' map; tested as the next. */
+    /**
+     * The name mongo-java-server 1.47.0's H2Database gives a collection's documents' map (written inline there);
+     * {@code StandInBackendTest} fails if the two part.
+     */
     static String dataMapName(String collectionNamespace) {
         return "databases." + collectionNamespace;
     }

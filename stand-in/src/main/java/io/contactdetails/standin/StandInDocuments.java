@@ -1,6 +1,7 @@
 package io.contactdetails.standin;
 
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.BsonConstants;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
@@ -22,9 +23,12 @@ final class StandInDocuments extends ObjectDataType {
     /** A tag among those ObjectDataType leaves unused (it uses 0-19, 32-49 and 64-119). */
     static final byte BSON_DOCUMENT = 20;
     /** A read-model detail of 321 bytes of BSON took 1,616 on the heap decoded (H2 guessed 1,418 from Java's 709). */
-    static final int MEMORY_PER_BSON_BYTE = 5;
+    private static final int MEMORY_PER_BSON_BYTE = 5;
 
-    /** H2's page cache weighs a value by this guess at its size in memory, kept from the documents seen. */
+    /**
+     * H2's page cache weighs a value by this guess at its size in memory, kept from the documents seen. H2 keeps its
+     * own guess for serialized objects only from those it serializes, which documents no longer are.
+     */
     private volatile int averageMemory = 1_024;
 
     @Override
@@ -38,6 +42,11 @@ final class StandInDocuments extends ObjectDataType {
             BsonEncoder.encodeDocument(document, bson);
         } catch (RuntimeException notBson) {
             // H2 writes pages in the store's background, where a failure would stop the store: keep it as before
+            super.write(buff, value);
+            return;
+        }
+        if (bson.readableBytes() > BsonConstants.MAX_BSON_OBJECT_SIZE) {
+            // the decoder refuses what MongoDB would: a page holding it could not be read back
             super.write(buff, value);
             return;
         }

@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StandInDocumentsTest {
     private final StandInDocuments documents = new StandInDocuments();
 
-    /** Every kind of value a read-model document holds, and BSON's others that an update operator can make. */
+    /** Every kind of value a read-model document holds, and others BSON has. */
     private static Document aDocument() {
         return new Document("_id", UUID.randomUUID().toString())
                 .append("firm_uuid", UUID.randomUUID().toString())
@@ -83,6 +84,16 @@ class StandInDocumentsTest {
         assertThat(documents.read(before)).isEqualTo(document);
         assertThat(documents.read(before)).isEqualTo(12L);
         assertThat(documents.read(before)).isEqualTo("token");
+    }
+
+    @Test
+    void aDocumentHoldingWhatBsonCannotHoldIsStoredAsH2StoresIt() {
+        Document document = new Document("_id", "account-1").append("at", new Date(0));
+
+        ByteBuffer stored = written(documents, document);
+
+        assertThat(toArray(stored.duplicate())).isEqualTo(toArray(written(new ObjectDataType(), document)));
+        assertThat(documents.read(stored)).isEqualTo(document);
     }
 
     @Test

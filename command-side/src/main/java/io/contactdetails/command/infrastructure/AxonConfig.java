@@ -39,7 +39,6 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.concurrent.Executors;
@@ -179,18 +178,7 @@ public class AxonConfig {
     @Bean
     public EventStoreStates writtenStates(EventStore eventStore,
                                           @Value("${contact-details.cache.states:20000}") long keptStates) {
-        return EventStoreStates.latest(eventStore, keptStates, kept -> {
-            if (TransactionSynchronizationManager.isSynchronizationActive()) {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        kept.run();
-                    }
-                });
-            } else {
-                kept.run();
-            }
-        });
+        return EventStoreStates.latest(eventStore, keptStates, AfterCommit::run);
     }
 
     /** Opening a firm is the platform operator's act; every other write acts as an account of a firm. */

@@ -7,8 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -39,16 +37,7 @@ public class EventsAppendedNotifier implements SmartLifecycle {
                 // the query side's own wake-up in a process holding both sides: nothing was appended
                 return (index, event) -> event;
             }
-            if (TransactionSynchronizationManager.isSynchronizationActive()) {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        appended.release();
-                    }
-                });
-            } else {
-                appended.release();
-            }
+            AfterCommit.run(appended::release);
             return (index, event) -> event;
         });
     }

@@ -45,7 +45,7 @@ public final class EventStoreStates implements ResourceStates {
     /**
      * The latest states, keeping up to {@code keptStates} of each kind between requests. {@code whenCommitted}
      * runs what it is given once the current transaction has committed (never, if it rolls back), or at once
-     * outside one.
+     * outside one: a kept state is trusted as the store's own from then on, never checked against it again.
      */
     public static EventStoreStates latest(EventStore eventStore, long keptStates, Consumer<Runnable> whenCommitted) {
         return new EventStoreStates(eventStore, Instant.MAX, keptStates, whenCommitted);
@@ -68,7 +68,8 @@ public final class EventStoreStates implements ResourceStates {
     /**
      * The latest states just after a write that appended {@code written} (and committed, or will commit in the
      * current transaction): a stream it began, or whose kept state its events follow on from, is folded on with
-     * them unread; any other is read as {@link #accounts} and {@link #contactDetails} read it.
+     * them unread; any other is read as {@link #accounts} and {@link #contactDetails} read it. The write's events
+     * carry their instants to the microsecond, the store's to the millisecond; what is rendered keeps seconds.
      */
     public ResourceStates after(Collection<? extends DomainEventMessage<?>> written) {
         Map<String, List<DomainEventMessage<?>>> byStream = new HashMap<>();
@@ -131,9 +132,14 @@ public final class EventStoreStates implements ResourceStates {
             Iterator<? extends DomainEventMessage<?>> events = follows(written, next) ? written.iterator()
                     : eventStore.readEvents(uuid, next);
             Optional<T> state = fold.fold(from, events, until);
-            state.ifPresentOrElse(latest -> whenCommitted.accept(() -> kept.put(uuid, latest)),
-                    () -> kept.invalidate(uuid));
+            state.ifPresentOrElse(latest -> whenCommitted.accept(() -> keep(uuid, latest)), () -> kept.invalidate(uuid));
             return state;
+        }
+
+        /** Not over a later state: a request's commit can come after a later request's. */
+        private void keep(String uuid, T state) {
+            kept.asMap().merge(uuid, state,
+                    (old, now) -> version.applyAsLong(now) >= version.applyAsLong(old) ? now : old);
         }
 
         /** Whether {@code events} run on from sequence number {@code next} with no gap. */

@@ -1,7 +1,7 @@
 package io.contactdetails.command.account.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.contactdetails.command.infrastructure.Writes;
+import io.contactdetails.command.Writes;
 import io.contactdetails.http.request.JsonFields;
 import io.contactdetails.http.resource.AccountResource;
 import io.contactdetails.http.resource.ResourceStates;

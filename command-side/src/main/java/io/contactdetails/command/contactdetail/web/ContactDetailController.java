@@ -5,7 +5,7 @@ import io.contactdetails.http.error.NotFound;
 import io.contactdetails.http.request.QueryParameters;
 import io.contactdetails.http.resource.ContactDetailResource;
 import io.contactdetails.http.resource.ContactDetailState;
-import io.contactdetails.command.infrastructure.Writes;
+import io.contactdetails.command.Writes;
 import io.contactdetails.http.resource.EventStoreStates;
 import io.contactdetails.http.resource.ResourceStates;
 import io.contactdetails.http.resource.Resources;

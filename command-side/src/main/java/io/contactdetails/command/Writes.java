@@ -1,4 +1,4 @@
-package io.contactdetails.command.infrastructure;
+package io.contactdetails.command;
 
 import io.contactdetails.http.resource.EventStoreStates;
 import io.contactdetails.http.resource.ResourceStates;
@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Sends a write's command and answers with the states just after it. The events the command's unit of work
- * appended, once it has committed, go to {@link EventStoreStates#after}, so the answer does not read back the
- * streams the write itself appended to. A command that is retried is the same message each time; only the
- * attempt that commits adds its events.
+ * Sends a write's command and answers with the states just after it, for every feature's write. The events the
+ * command's unit of work appended go to {@link EventStoreStates#after} once that unit of work has committed (its
+ * events are then committed, or will commit with the transaction of a request sent with an Idempotency-Key,
+ * as the answer will), so the answer does not read back the streams the write itself appended to. A command
+ * that is retried is the same message each time; only the attempt that commits adds its events.
  */
 @Component
 public class Writes {
@@ -58,8 +59,10 @@ public class Writes {
         } finally {
             sending.remove(command.getIdentifier());
         }
+        List<DomainEventMessage<?>> written;
         synchronized (committed) {
-            return states.after(List.copyOf(committed));
+            written = List.copyOf(committed);
         }
+        return states.after(written);
     }
 }
