@@ -143,6 +143,20 @@ class EventStoreStatesTest {
         assertThat(readsFrom).as("kept once committed").containsExactly(4L);
     }
 
+    @Test
+    void aStateCommittedAfterALaterOneDoesNotReplaceIt() {
+        EventStoreStates inTransactions = EventStoreStates.latest(eventStore, 10, onCommit::add);
+        inTransactions.account(uuid);
+        attachAsPrimary(ContactDetailId.random(), "later@example.com");
+        inTransactions.account(uuid);
+        onCommit.get(1).run();
+        onCommit.get(0).run();
+        readsFrom.clear();
+
+        assertThat(inTransactions.account(uuid)).get().extracting(AccountState::version).isEqualTo(2L);
+        assertThat(readsFrom).as("from after the later state").containsExactly(3L);
+    }
+
     private List<DomainEventMessage<?>> attachAsPrimary(ContactDetailId detail, String address) {
         return List.of(append(new ContactDetailAttached(client, detail, ContactType.EMAIL, "Home", address, null)),
                 append(new PrimaryAssigned(client, ContactType.EMAIL, detail, PrimaryReason.FIRST_OF_ITS_TYPE)));
