@@ -8,7 +8,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -75,7 +74,6 @@ public final class EventStoreStates implements ResourceStates {
         Map<String, List<DomainEventMessage<?>>> byStream = new HashMap<>();
         written.forEach(event -> byStream.computeIfAbsent(event.getAggregateIdentifier(), stream -> new ArrayList<>())
                 .add(event));
-        byStream.values().forEach(events -> events.sort(Comparator.comparingLong(DomainEventMessage::getSequenceNumber)));
         return new ResourceStates() {
             @Override
             public Map<String, AccountState> accounts(Collection<String> uuids) {
@@ -113,7 +111,7 @@ public final class EventStoreStates implements ResourceStates {
             this.kept = keptStates > 0 ? Caffeine.newBuilder().maximumSize(keptStates).build() : null;
         }
 
-        /** {@code written}: a write's own events, by stream, in order. */
+        /** {@code written}: a write's own events, by stream, in the order they were appended. */
         Map<String, T> fold(Collection<String> uuids, Map<String, List<DomainEventMessage<?>>> written) {
             Map<String, T> found = new HashMap<>();
             uuids.forEach(uuid -> (kept == null ? fold.fold(null, eventStore.readEvents(uuid, 0), until)

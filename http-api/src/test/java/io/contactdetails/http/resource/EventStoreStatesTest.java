@@ -41,6 +41,8 @@ class EventStoreStatesTest {
     /** What waits for the current transaction to commit: run on commit, dropped on rollback. */
     private final List<Runnable> onCommit = new ArrayList<>();
     private final EventStoreStates states = EventStoreStates.latest(eventStore, 10, Runnable::run);
+    /** The same, folding inside transactions that commit or roll back as a test says (see onCommit). */
+    private final EventStoreStates inTransactions = EventStoreStates.latest(eventStore, 10, onCommit::add);
 
     @BeforeEach
     void aStoreHoldingTheClientsStream() {
@@ -66,11 +68,7 @@ class EventStoreStatesTest {
 
     @Test
     void aStateFoldedInATransactionThatRollsBackIsNotKept() {
-        EventStoreStates inTransactions = EventStoreStates.latest(eventStore, 10, onCommit::add);
-        attachAsPrimary(ContactDetailId.random(), "rolled-back@example.com");
-        inTransactions.account(uuid);
-        onCommit.clear();
-        rollBackTo(0);
+        foldInATransactionThatRollsBack();
         readsFrom.clear();
 
         assertThat(inTransactions.account(uuid)).get().extracting(AccountState::primaryEmailUuid).isNull();
@@ -119,11 +117,7 @@ class EventStoreStatesTest {
 
     @Test
     void aStateFoldedInATransactionIsKeptOnlyOnceItCommits() {
-        EventStoreStates inTransactions = EventStoreStates.latest(eventStore, 10, onCommit::add);
-        attachAsPrimary(ContactDetailId.random(), "rolled-back@example.com");
-        inTransactions.account(uuid);
-        onCommit.clear();
-        rollBackTo(0);
+        foldInATransactionThatRollsBack();
         ContactDetailId another = ContactDetailId.random();
         attachAsPrimary(another, "another-writer@example.com");
         List<DomainEventMessage<?>> written = List.of(append(new ContactDetailAttached(client, ContactDetailId.random(),
@@ -145,7 +139,6 @@ class EventStoreStatesTest {
 
     @Test
     void aStateCommittedAfterALaterOneDoesNotReplaceIt() {
-        EventStoreStates inTransactions = EventStoreStates.latest(eventStore, 10, onCommit::add);
         inTransactions.account(uuid);
         attachAsPrimary(ContactDetailId.random(), "later@example.com");
         inTransactions.account(uuid);
@@ -155,6 +148,14 @@ class EventStoreStatesTest {
 
         assertThat(inTransactions.account(uuid)).get().extracting(AccountState::version).isEqualTo(2L);
         assertThat(readsFrom).as("from after the later state").containsExactly(3L);
+    }
+
+    /** A primary attached and the account folded inside a transaction, then all of it rolled back. */
+    private void foldInATransactionThatRollsBack() {
+        attachAsPrimary(ContactDetailId.random(), "rolled-back@example.com");
+        inTransactions.account(uuid);
+        onCommit.clear();
+        rollBackTo(0);
     }
 
     private List<DomainEventMessage<?>> attachAsPrimary(ContactDetailId detail, String address) {
