@@ -13,6 +13,7 @@ import io.contactdetails.http.security.OperatorRoute;
 import io.contactdetails.kernel.contactdetail.PrimaryAssignedUpcaster;
 import io.contactdetails.kernel.contactdetail.PrimaryRevokedUpcaster;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.ConfigurerModule;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -91,6 +92,12 @@ public class HttpApiAutoConfiguration {
     @Bean
     public Resources resources(ApiProperties properties) {
         return new Resources(properties.timeZone(), properties.publicBaseUrl());
+    }
+
+    /** Of Axon's meters, those the README documents (see AxonMeters). */
+    @Bean
+    public ConfigurerModule documentedAxonMeters(ObjectProvider<MeterRegistry> meters) {
+        return configurer -> meters.ifAvailable(registry -> new AxonMeters(registry).keepDocumentedOnly(configurer));
     }
 
     /** Both sides read stored events (to source aggregates, to project them), so both read old revisions alike. */

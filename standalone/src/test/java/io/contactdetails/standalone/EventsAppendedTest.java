@@ -20,8 +20,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * In a process holding both sides, the event store's reader already knows of the process's own appends; the
  * notification its command side sends for other processes must not wake it a second time (each wake-up is
- * three queries of the event table: a fetch, an empty fetch and its gap check). Another process's notification
- * still wakes it.
+ * two queries of the event table: the fetch that finds the new events and the reader's next, which finds none).
+ * Another process's notification still wakes it.
  */
 class EventsAppendedTest {
     private static StandaloneService service;

@@ -4,6 +4,9 @@ import io.contactdetails.fixtures.Api;
 import io.contactdetails.fixtures.Bodies;
 import io.contactdetails.fixtures.Tenants;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,10 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
+
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -151,6 +158,82 @@ class StreamReadsTest {
             assertThat(CountingStreamReads.of(created.text("uuid"))).as("the new detail's stream, key " + key).isZero();
             assertThat(CountingStreamReads.of(client)).as("its owner's stream, key " + key).isZero();
         }
+    }
+
+    /**
+     * A tailing reader (the event store's, for the processors in this process) fetches when an append commits:
+     * one query when it finds the new events and one when there are none. Axon's engine reads a window of
+     * {@code batchSize} indexes, then the next (empty), then asks for the lowest index beyond it.
+     */
+    @Test
+    void readingTheEventsAfterATokenToTheHeadIsOneQuery() {
+        Tenants.Firm firm = new Tenants(service.port()).newFirm("Tailed once");
+        String client = firm.newClient("Gareth", "Thompson");
+        EventStorageEngine engine = service.context().getBean(EventStorageEngine.class);
+        TrackingToken before = engine.createHeadToken();
+        firm.api().post("/api/v2/contact-details", Bodies.seed(List.of(client)));
+        TrackingToken head = engine.createHeadToken();
+
+        CountingConnections.prepared.set(0);
+        CountingConnections.counted = Thread.currentThread();
+        try {
+            assertThat(engine.readEvents(before, false).count()).isGreaterThanOrEqualTo(2);
+            assertThat(CountingConnections.prepared.getAndSet(0)).as("new events").isEqualTo(1);
+            assertThat(engine.readEvents(head, false).count()).isZero();
+            assertThat(CountingConnections.prepared.getAndSet(0)).as("none").isEqualTo(1);
+        } finally {
+            CountingConnections.counted = null;
+        }
+    }
+
+    /** A token's gap that has since been filled is read with what comes after the token, in order. */
+    @Test
+    void aFilledGapIsReadBeforeTheEventsAfterTheToken() {
+        Tenants.Firm firm = new Tenants(service.port()).newFirm("Gap filled");
+        String client = firm.newClient("Gareth", "Thompson");
+        EventStorageEngine engine = service.context().getBean(EventStorageEngine.class);
+        TrackingToken before = engine.createHeadToken();
+        firm.api().post("/api/v2/contact-details", Bodies.seed(List.of(client)));
+        firm.api().post("/api/v2/contact-details", Bodies.email("second@example.com", List.of(client), false));
+        List<? extends TrackedEventMessage<?>> appended = engine.readEvents(before, false).toList();
+        assertThat(appended).hasSizeGreaterThanOrEqualTo(3);
+
+        TrackedEventMessage<?> filled = appended.get(0);
+        TrackedEventMessage<?> last = appended.get(appended.size() - 1);
+        TrackingToken withGap = GapAwareTrackingToken.newInstance(
+                index(appended.get(appended.size() - 2).trackingToken()), List.of(index(filled.trackingToken())));
+        assertThat(engine.readEvents(withGap, false).map(TrackedEventMessage::getIdentifier).toList())
+                .containsExactly(filled.getIdentifier(), last.getIdentifier());
+    }
+
+    /**
+     * Every stored event, in order, across batches and across an index no event holds (an append that rolled back
+     * took it): a batch that comes back short is the end of what is stored, not a window with a hole in it.
+     */
+    @Test
+    void everyEventIsReadInOrderAcrossBatchesAndUnusedIndexes() throws Exception {
+        Tenants.Firm firm = new Tenants(service.port()).newFirm("Read in full");
+        String client = firm.newClient("Gareth", "Thompson");
+        try (Connection connection = service.context().getBean(DataSource.class).getConnection();
+             Statement statement = connection.createStatement()) {
+            for (int i = 0; i < 60; i++) {
+                if (i % 20 == 0) {
+                    statement.execute("SELECT nextval(pg_get_serial_sequence('domainevententry', 'globalindex'))");
+                }
+                firm.api().post("/api/v2/contact-details", Bodies.email("e" + i + "@example.com", List.of(client), i % 2 == 0));
+            }
+            ResultSet stored = statement.executeQuery("SELECT count(*) FROM domainevententry");
+            stored.next();
+            EventStorageEngine engine = service.context().getBean(EventStorageEngine.class);
+            List<Long> read = engine.readEvents(null, false).map(event -> index(event.trackingToken())).toList();
+
+            assertThat(stored.getLong(1)).isGreaterThan(200);
+            assertThat(read).hasSize((int) stored.getLong(1)).isSorted().doesNotHaveDuplicates();
+        }
+    }
+
+    private static long index(TrackingToken token) {
+        return ((GapAwareTrackingToken) token).getIndex();
     }
 
     @Test

@@ -69,11 +69,12 @@ public class AxonConfig {
     }
 
     /**
-     * The JDBC storage engine as Axon's auto-configuration builds it, except that reading a stream ends at its first
-     * short batch, and that it reads without a transaction of its own (see ReadsWithoutTransactions). Axon's JDBC
-     * engine reads on until a batch comes back empty: a second query for each stream a write answers with, and for
-     * each aggregate it loads. A stream here has no holes in its sequence numbers (the unique key refuses a second
-     * event at one, and events are never deleted), so a short batch is its end.
+     * The JDBC storage engine as Axon's auto-configuration builds it, except that reading a stream, or the events
+     * after a tracking token (see PostgresEventStorageEngine), ends at its first short batch, and that it reads
+     * without a transaction of its own (see ReadsWithoutTransactions). Axon's JDBC engine reads on until a batch
+     * comes back empty: a second query for each stream a write answers with, and for each aggregate it loads. A
+     * stream here has no holes in its sequence numbers (the unique key refuses a second event at one, and events are
+     * never deleted), so a short batch is its end.
      */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver resolver,
@@ -81,7 +82,7 @@ public class AxonConfig {
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager) {
-        return JdbcEventStorageEngine.builder()
+        return PostgresEventStorageEngine.of(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(resolver)
@@ -91,8 +92,7 @@ public class AxonConfig {
                 .transactionManager(new ReadsWithoutTransactions(transactionManager))
                 .schema(new EventSchema())
                 .batchSize(STREAM_BATCH)
-                .finalAggregateBatchPredicate(batch -> batch.size() < STREAM_BATCH)
-                .build();
+                .finalAggregateBatchPredicate(batch -> batch.size() < STREAM_BATCH));
     }
 
     /** Axon's default batch of events per query. */
