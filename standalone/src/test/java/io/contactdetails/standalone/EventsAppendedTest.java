@@ -1,5 +1,6 @@
 package io.contactdetails.standalone;
 
+import io.contactdetails.fixtures.Api;
 import io.contactdetails.fixtures.Bodies;
 import io.contactdetails.fixtures.Tenants;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +50,7 @@ class EventsAppendedTest {
 
     @Test
     void ownAppendsDoNotWakeTheReaderTwiceAndAnotherProcesssDo() throws Exception {
+        wakeUps.set(0);
         Tenants.Firm firm = new Tenants(service.port()).newFirm("Notified");
         String client = firm.newClient("Gareth", "Thompson");
         assertThat(firm.api().post("/api/v2/contact-details", Bodies.seed(List.of(client))).status()).isEqualTo(201);
@@ -61,5 +64,26 @@ class EventsAppendedTest {
             statement.execute("SELECT pg_notify('events_appended', 'another-process')");
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> wakeUps.get() == 1);
+    }
+
+    /**
+     * A request sent with an Idempotency-Key commits its events with its key, after the command's unit of work
+     * (when Axon tells the reader): the reader, woken before they were visible, would find them only at its next
+     * poll, a second later. It is woken again once they commit, and only then.
+     */
+    @Test
+    void aKeyedWriteWakesTheReaderOnceItCommits() {
+        Tenants.Firm firm = new Tenants(service.port()).newFirm("Keyed");
+        String client = firm.newClient("Gareth", "Thompson");
+        wakeUps.set(0);
+        Api.Response created = firm.api().send(firm.api().builder("/api/v2/contact-details")
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(Api.json(Bodies.email("keyed@example.com", List.of(client), true))));
+        assertThat(created.status()).isEqualTo(201);
+
+        await().atMost(Duration.ofMillis(600)).pollInterval(Duration.ofMillis(10))
+                .until(() -> firm.api().get("/api/v2/contact-details/" + created.text("uuid")).status() == 200);
+        assertThat(wakeUps.get()).isEqualTo(1);
     }
 }

@@ -140,9 +140,11 @@ class OperabilityTest {
                 "contact_details_replay_running");
         // a request is timed once, as a whole; Spring Security's per-filter observations cost a read more than it
         assertThat(scrape.body()).doesNotContain("spring_security_");
-        // of Axon's meters on every event, only the documented ones: the rest cost the projection 7 % of its thread
+        // of Axon's meters on every message, only the documented ones: the rest cost the projection 7 % of its thread
         assertThat(scrape.body()).doesNotContain("eventProcessor_capacity", "eventProcessor_successTimer",
-                "eventProcessor_ingestedCounter", "eventStore_successTimer");
+                "eventProcessor_ingestedCounter", "eventStore_successTimer", "commandBus_capacity");
+        assertThat(scrape.body()).contains("commandBus_failureTimer_seconds", "commandBus_ingestedCounter_total",
+                "commandBus_successCounter_total", "commandBus_failureCounter_total");
         double latencyMillis = scrape.body().lines().filter(line -> line.startsWith("eventProcessor_latency{"))
                 .filter(line -> line.contains("processorName=\"read-models\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
