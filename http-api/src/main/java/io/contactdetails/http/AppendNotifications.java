@@ -1,5 +1,9 @@
 package io.contactdetails.http;
 
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -14,5 +18,18 @@ public final class AppendNotifications {
     public static final String THIS_PROCESS = UUID.randomUUID().toString();
 
     private AppendNotifications() {
+    }
+
+    /**
+     * Makes this process's event store fetch as after one of its own appends: publishing no events writes nothing
+     * and runs no handler, but wakes its reader.
+     */
+    public static void wakeReader(EventStore eventStore) {
+        eventStore.publish(List.of());
+    }
+
+    /** Whether a publication is a {@link #wakeReader} rather than an append. */
+    public static boolean isWakeUp(List<? extends EventMessage<?>> published) {
+        return published.isEmpty();
     }
 }

@@ -38,8 +38,8 @@ import java.util.Optional;
 
 /**
  * What every process of the service gets by having this module on its class path, once, whichever sides it
- * holds: the security chain, request limits, the error shapes and the resource renderer. Ordered before
- * Spring Boot's own security and error pages, which step back when these beans exist.
+ * holds: the security chain, request limits, the error shapes, the resource renderer and Axon's meters. Ordered
+ * before Spring Boot's own security and error pages, which step back when these beans exist.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
         OAuth2ResourceServerAutoConfiguration.class, ErrorMvcAutoConfiguration.class})

@@ -3,6 +3,10 @@ package io.contactdetails.standalone;
 import io.contactdetails.fixtures.Api;
 import io.contactdetails.fixtures.Bodies;
 import io.contactdetails.fixtures.Tenants;
+import io.contactdetails.http.AppendNotifications;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,14 +33,18 @@ import static org.awaitility.Awaitility.await;
 class EventsAppendedTest {
     private static StandaloneService service;
     private static final AtomicInteger wakeUps = new AtomicInteger();
+    /** The last event committed when the reader was last woken. */
+    private static final AtomicLong headAtWakeUp = new AtomicLong();
 
     @BeforeAll
     static void start() {
         service = StandaloneService.start(RunningService.arguments(RunningService.newDataDirectory()));
         // the listener wakes the reader by publishing no events
+        EventStorageEngine engine = service.context().getBean(EventStorageEngine.class);
         service.context().getBean(EventStore.class).registerDispatchInterceptor(events -> {
-            if (events.isEmpty()) {
+            if (AppendNotifications.isWakeUp(events)) {
                 wakeUps.incrementAndGet();
+                headAtWakeUp.set(index(engine.createHeadToken()));
             }
             return (index, event) -> event;
         });
@@ -69,10 +78,10 @@ class EventsAppendedTest {
     /**
      * A request sent with an Idempotency-Key commits its events with its key, after the command's unit of work
      * (when Axon tells the reader): the reader, woken before they were visible, would find them only at its next
-     * poll, a second later. It is woken again once they commit, and only then.
+     * poll, a second later. It is woken again once they have committed, and only then.
      */
     @Test
-    void aKeyedWriteWakesTheReaderOnceItCommits() {
+    void aKeyedWriteWakesTheReaderOnceItHasCommitted() {
         Tenants.Firm firm = new Tenants(service.port()).newFirm("Keyed");
         String client = firm.newClient("Gareth", "Thompson");
         wakeUps.set(0);
@@ -81,9 +90,15 @@ class EventsAppendedTest {
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(Api.json(Bodies.email("keyed@example.com", List.of(client), true))));
         assertThat(created.status()).isEqualTo(201);
+        long committed = index(service.context().getBean(EventStorageEngine.class).createHeadToken());
 
-        await().atMost(Duration.ofMillis(600)).pollInterval(Duration.ofMillis(10))
-                .until(() -> firm.api().get("/api/v2/contact-details/" + created.text("uuid")).status() == 200);
         assertThat(wakeUps.get()).isEqualTo(1);
+        assertThat(headAtWakeUp.get()).as("the last event committed when the reader was woken").isEqualTo(committed);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> firm.api().get("/api/v2/contact-details/" + created.text("uuid")).status() == 200);
+    }
+
+    private static long index(TrackingToken token) {
+        return ((GapAwareTrackingToken) token).getIndex();
     }
 }

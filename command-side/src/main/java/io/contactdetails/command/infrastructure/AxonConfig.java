@@ -69,12 +69,8 @@ public class AxonConfig {
     }
 
     /**
-     * The JDBC storage engine as Axon's auto-configuration builds it, except that reading a stream, or the events
-     * after a tracking token (see PostgresEventStorageEngine), ends at its first short batch, and that it reads
-     * without a transaction of its own (see ReadsWithoutTransactions). Axon's JDBC engine reads on until a batch
-     * comes back empty: a second query for each stream a write answers with, and for each aggregate it loads. A
-     * stream here has no holes in its sequence numbers (the unique key refuses a second event at one, and events are
-     * never deleted), so a short batch is its end.
+     * The JDBC storage engine as Axon's auto-configuration builds it, except that its reads end at their first short
+     * batch (see PostgresEventStorageEngine) and run without a transaction of their own (see ReadsWithoutTransactions).
      */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver resolver,
@@ -90,13 +86,8 @@ public class AxonConfig {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(new ReadsWithoutTransactions(transactionManager))
-                .schema(new EventSchema())
-                .batchSize(STREAM_BATCH)
-                .finalAggregateBatchPredicate(batch -> batch.size() < STREAM_BATCH));
+                .schema(new EventSchema()));
     }
-
-    /** Axon's default batch of events per query. */
-    private static final int STREAM_BATCH = 100;
 
     /**
      * A concurrent append to the same account (from another instance) surfaces as a ConcurrencyException;

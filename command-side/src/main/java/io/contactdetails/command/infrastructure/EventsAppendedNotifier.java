@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -28,8 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * This process's own reader hears of an append from Axon when the command's unit of work commits, which for a
  * request sent with an Idempotency-Key is before the request's transaction commits the events with the key: that
  * reader finds nothing and would wait for its next poll, a second later. So when Axon announced the events before
- * they committed, the reader is woken again once they have (publishing no events, as the query side's listener
- * does for other processes' appends); a plain write is announced by Axon after its commit and is not.
+ * they committed, the reader is woken again once they have; a plain write is announced by Axon after its commit
+ * and is not.
  */
 @Component
 public class EventsAppendedNotifier implements SmartLifecycle {
@@ -42,16 +41,16 @@ public class EventsAppendedNotifier implements SmartLifecycle {
     public EventsAppendedNotifier(EventStore eventStore, DataSourceProperties dataSource) {
         this.dataSource = dataSource;
         eventStore.registerDispatchInterceptor(events -> {
-            if (events.isEmpty()) {
-                // the query side's own wake-up in a process holding both sides: nothing was appended
+            if (AppendNotifications.isWakeUp(events)) {
                 return (index, event) -> event;
             }
             AtomicBoolean announcedUncommitted = new AtomicBoolean();
-            CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().afterCommit(done -> announcedUncommitted.set(true)));
+            CurrentUnitOfWork.ifStarted(
+                    unitOfWork -> unitOfWork.root().afterCommit(done -> announcedUncommitted.set(true)));
             AfterCommit.run(() -> {
                 appended.release();
                 if (announcedUncommitted.get()) {
-                    eventStore.publish(List.of());
+                    AppendNotifications.wakeReader(eventStore);
                 }
             });
             return (index, event) -> event;

@@ -18,13 +18,17 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Axon's JDBC engine, except that the events after a tracking token are fetched as the first {@code batchSize} of
- * them in order, not as those in the next {@code batchSize} global indexes, so a short batch is the end of what is
- * stored and the read stops there. Axon's window may come back short or empty with events beyond it (an index
- * burnt by a rolled-back append), so it reads on until a window is empty and then asks for the lowest index
- * beyond: three queries each time a tailing reader finds new events and two each time it finds none, where
- * this takes one. A reader that stops at a short batch misses nothing: an append that commits after it is
- * announced to the readers (in this process by the event store, in others by {@code EventsAppendedNotifier}), and
+ * Axon's JDBC engine, except that its reads end at their first short batch. A stream here has no holes in its
+ * sequence numbers (the unique key refuses a second event at one, and events are never deleted), so a short batch
+ * is its end; Axon's engine reads on until a batch comes back empty, a second query for each stream a write answers
+ * with and for each aggregate it loads.
+ * <p>
+ * The events after a tracking token are fetched as the first {@code batchSize} of them in order, not as those in
+ * the next {@code batchSize} global indexes, so a short batch is the end of what is stored there too. Axon's window
+ * may come back short or empty with events beyond it (an index burnt by a rolled-back append), so it reads on until
+ * a window is empty and then asks for the lowest index beyond: three queries each time a tailing reader finds new
+ * events and two each time it finds none, where this takes one. A reader that stops at a short batch misses
+ * nothing: every append that commits later is announced to the readers (see {@code EventsAppendedNotifier}), and
  * they fetch again.
  * <p>
  * A token's gaps (indexes below it not yet committed when it passed them) are fetched beside the events after
@@ -45,11 +49,16 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
     }
 
     @Override
+    protected boolean fetchForAggregateUntilEmpty() {
+        return false;
+    }
+
+    @Override
     protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken token, boolean mayBlock) {
         return StreamSupport.stream(new Batches(token, batchSize()), false);
     }
 
-    static PreparedStatement after(Connection connection, EventSchema schema, long globalIndex, int batchSize)
+    private static PreparedStatement after(Connection connection, EventSchema schema, long globalIndex, int batchSize)
             throws SQLException {
         PreparedStatement statement = connection.prepareStatement(firstAfter(schema));
         statement.setLong(1, globalIndex);
@@ -57,12 +66,13 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
         return statement;
     }
 
-    static PreparedStatement afterAndGaps(Connection connection, EventSchema schema, long globalIndex, int batchSize,
-                                          List<Long> gaps) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement("SELECT * FROM (SELECT " + schema.trackedEventFields()
-                + " FROM " + schema.domainEventTable() + " WHERE " + schema.globalIndexColumn() + " IN ("
-                + String.join(",", Collections.nCopies(gaps.size(), "?")) + ")) AS gaps UNION ALL SELECT * FROM ("
-                + firstAfter(schema) + ") AS next ORDER BY " + schema.globalIndexColumn());
+    private static PreparedStatement afterAndGaps(Connection connection, EventSchema schema, long globalIndex,
+                                                  int batchSize, List<Long> gaps) throws SQLException {
+        String filled = "SELECT " + schema.trackedEventFields() + " FROM " + schema.domainEventTable() + " WHERE "
+                + schema.globalIndexColumn() + " IN (" + String.join(",", Collections.nCopies(gaps.size(), "?")) + ")";
+        PreparedStatement statement = connection.prepareStatement("SELECT * FROM (" + filled
+                + ") AS gaps UNION ALL SELECT * FROM (" + firstAfter(schema) + ") AS next ORDER BY "
+                + schema.globalIndexColumn());
         int parameter = 1;
         for (Long gap : gaps) {
             statement.setLong(parameter++, gap);

@@ -15,14 +15,13 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Wakes the event store's reader when another process appends events. Axon's embedded event store notices its own
  * process's appends at once but others' only at its next poll (a second apart), which was the read model's lag with
  * the two sides in separate processes. The command side notifies {@value AppendNotifications#CHANNEL} after each append commits (its
- * {@code EventsAppendedNotifier}); a connection of its own listens here, and publishing no events makes the store
- * fetch as after a local append (nothing is written, no handler runs). The poll stays, as the fallback while that
+ * {@code EventsAppendedNotifier}); a connection of its own listens here and wakes the store's reader
+ * ({@link AppendNotifications#wakeReader}). The poll stays, as the fallback while that
  * connection is re-established.
  */
 @Component
@@ -57,7 +56,7 @@ public class EventsAppended implements SmartLifecycle {
                 while (isRunning()) {
                     PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
                     if (received != null && Arrays.stream(received).anyMatch(EventsAppended::fromAnotherProcess)) {
-                        eventStore.publish(List.of());
+                        AppendNotifications.wakeReader(eventStore);
                     }
                 }
             } catch (SQLException e) {
