@@ -123,13 +123,19 @@ class StreamReadsTest {
                 .path("uuid").asText();
         EventStorageEngine engine = service.context().getBean(EventStorageEngine.class);
 
+        assertThat(queries(() -> assertThat(engine.readEvents(client, 0).asStream().count())
+                .isGreaterThanOrEqualTo(2))).isEqualTo(1);
+        assertThat(queries(() -> assertThat(engine.readEvents(detail, 0).asStream().count()).isEqualTo(1)))
+                .isEqualTo(1);
+    }
+
+    /** The statements {@code read} prepares on this thread. */
+    private static int queries(Runnable read) {
         CountingConnections.prepared.set(0);
         CountingConnections.counted = Thread.currentThread();
         try {
-            assertThat(engine.readEvents(client, 0).asStream().count()).isGreaterThanOrEqualTo(2);
-            assertThat(CountingConnections.prepared.getAndSet(0)).isEqualTo(1);
-            assertThat(engine.readEvents(detail, 0).asStream().count()).isEqualTo(1);
-            assertThat(CountingConnections.prepared.getAndSet(0)).isEqualTo(1);
+            read.run();
+            return CountingConnections.prepared.get();
         } finally {
             CountingConnections.counted = null;
         }
@@ -174,16 +180,10 @@ class StreamReadsTest {
         firm.api().post("/api/v2/contact-details", Bodies.seed(List.of(client)));
         TrackingToken head = engine.createHeadToken();
 
-        CountingConnections.prepared.set(0);
-        CountingConnections.counted = Thread.currentThread();
-        try {
-            assertThat(engine.readEvents(before, false).count()).isGreaterThanOrEqualTo(2);
-            assertThat(CountingConnections.prepared.getAndSet(0)).as("new events").isEqualTo(1);
-            assertThat(engine.readEvents(head, false).count()).isZero();
-            assertThat(CountingConnections.prepared.getAndSet(0)).as("none").isEqualTo(1);
-        } finally {
-            CountingConnections.counted = null;
-        }
+        assertThat(queries(() -> assertThat(engine.readEvents(before, false).count()).isGreaterThanOrEqualTo(2)))
+                .as("new events").isEqualTo(1);
+        assertThat(queries(() -> assertThat(engine.readEvents(head, false).count()).isZero()))
+                .as("none").isEqualTo(1);
     }
 
     /** A token's gap that has since been filled is read with what comes after the token, in order. */
