@@ -14,7 +14,7 @@ import org.h2.mvstore.MVStore;
 import java.util.List;
 
 /**
- * mongo-java-server's H2 backend, its indexes ordered by StandInKeyOrder and its documents stored as
+ * mongo-java-server's H2 backend, its index keys ordered and stored as StandInKeys and its documents as
  * StandInDocuments. H2Database opens a collection's and an index's map by its name; a map already open under
  * that name is the one it gets, so each is opened here first, with its type. {@code StandInBackendTest}
  * checks that the maps do get theirs.
@@ -39,7 +39,7 @@ public class StandInBackend extends H2Backend {
                                                             List<IndexKey> keys, boolean sparse) {
                 // a key order of its own per map, as H2 gives each: its serialized fallback keeps a size estimate
                 getMvStore().openMap(indexMapName(getFullCollectionNamespace(collectionName), indexName),
-                        new MVMap.Builder<KeyValue, Object>().keyType(new StandInKeyOrder()));
+                        new MVMap.Builder<KeyValue, Object>().keyType(new StandInKeys()));
                 return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
             }
         };

@@ -57,6 +57,27 @@ class StandInBackendTest {
         }
     }
 
+    /** A projection's reset drops its collection; the collection it writes next is stored as before. */
+    @Test
+    void aCollectionDroppedAndWrittenAgainIsStoredAsBeforeWhenReopened() {
+        String file = directory.resolve("stand-in.mv").toString();
+        withCollection(StandInBackend::new, file, (store, details) -> {
+            for (int i = 0; i < 100; i++) {
+                details.insertOne(new Document("_id", "before-" + i));
+            }
+            details.drop();
+            details.insertOne(new Document("_id", "account-1"));
+            assertDocumentsStoredAsBson(store);
+            assertIdIndexOrdered(store);
+        });
+
+        withCollection(StandInBackend::new, file, (store, details) -> {
+            assertThat(details.find().into(new ArrayList<>())).containsExactly(new Document("_id", "account-1"));
+            assertDocumentsStoredAsBson(store);
+            assertIdIndexOrdered(store);
+        });
+    }
+
     /** The map holding the collection's documents, by the name the backend gives it: there, holding one, as BSON. */
     private static void assertDocumentsStoredAsBson(MVStore store) {
         String documents = StandInBackend.dataMapName("contact_details.contact_details");
@@ -72,7 +93,7 @@ class StandInBackendTest {
         assertThat(store.getMapNames()).contains(idIndex);
         MVMap<Object, Object> index = store.openMap(idIndex);
         assertThat(index.sizeAsLong()).isEqualTo(1);
-        assertThat(index.getKeyType()).isInstanceOf(StandInKeyOrder.class);
+        assertThat(index.getKeyType()).isInstanceOf(StandInKeys.class);
     }
 
     @Test

@@ -1,0 +1,102 @@
+package io.contactdetails.standin;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The stand-in's index keys keep H2's own order and a file written before must read the same. */
+class StandInKeysTest {
+    private final ObjectDataType h2 = new ObjectDataType();
+    private final StandInKeys order = new StandInKeys();
+
+    @Test
+    void ordersKeysAsH2DoesByTheirSerializedBytes() {
+        Random random = new Random(12);
+        List<KeyValue> keys = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            keys.add(new KeyValue(UUID.randomUUID().toString()));
+            keys.add(new KeyValue(randomAscii(random, 1 + random.nextInt(40))));
+        }
+        keys.addAll(List.of(new KeyValue("a"), new KeyValue("b"), new KeyValue("ab"), new KeyValue("B"),
+                new KeyValue("é"), new KeyValue("a\u0000"), new KeyValue("\uD83D\uDE00"), new KeyValue(""),
+                new KeyValue("x".repeat(70_000)), new KeyValue("y".repeat(70_000)),
+                new KeyValue(12), new KeyValue(12L), new KeyValue("a", "b"),
+                new KeyValue("a", 1)));
+
+        for (KeyValue a : keys) {
+            for (KeyValue b : keys) {
+                assertThat(Integer.signum(order.compare(a, b))).as("%s against %s", a, b)
+                        .isEqualTo(Integer.signum(h2.compare(a, b)));
+            }
+        }
+    }
+
+    @Test
+    void aKeyOfOneStringIsStoredTaggedAndReadBackEqual() {
+        List<KeyValue> keys = List.of(new KeyValue(UUID.randomUUID().toString()), new KeyValue(""),
+                new KeyValue("é \uD83D\uDE00 a\u0000"), new KeyValue("x".repeat(70_000)));
+
+        ByteBuffer stored = written(order, keys.toArray());
+
+        assertThat(stored.get(0)).isEqualTo(StandInKeys.ONE_STRING);
+        keys.forEach(key -> assertThat(order.read(stored)).isEqualTo(key));
+        assertThat(stored.hasRemaining()).isFalse();
+    }
+
+    @Test
+    void aUuidKeyTakesLessThanAQuarterOfTheBytesOfItsJavaSerialization() {
+        KeyValue key = new KeyValue(UUID.randomUUID().toString());
+
+        assertThat(written(order, key).remaining()).isLessThan(written(h2, key).remaining() / 4);
+    }
+
+    @Test
+    void keysWrittenBeforeAreReadAsTheyWere() {
+        KeyValue key = new KeyValue("account-1");
+        ByteBuffer before = written(h2, key, new KeyValue(12L), "token");
+
+        assertThat(order.read(before)).isEqualTo(key);
+        assertThat(order.read(before)).isEqualTo(new KeyValue(12L));
+        assertThat(order.read(before)).isEqualTo("token");
+    }
+
+    @Test
+    void otherKeysAreStoredAsH2StoresThem() {
+        Object[] others = {new KeyValue(12L), new KeyValue("a", "b"), new KeyValue(new ObjectId()), "dataSize"};
+
+        assertThat(toArray(written(order, others))).isEqualTo(toArray(written(h2, others)));
+    }
+
+    private static ByteBuffer written(ObjectDataType type, Object... values) {
+        WriteBuffer buffer = new WriteBuffer();
+        Arrays.stream(values).forEach(value -> type.write(buffer, value));
+        ByteBuffer written = buffer.getBuffer();
+        written.flip();
+        return written;
+    }
+
+    private static byte[] toArray(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
+    }
+
+    private static String randomAscii(Random random, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append((char) (1 + random.nextInt(127)));
+        }
+        return text.toString();
+    }
+}
