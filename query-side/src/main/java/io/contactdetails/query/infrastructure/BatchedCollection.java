@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -43,19 +44,24 @@ public final class BatchedCollection<S> {
     private final Function<S, Document> toDocument;
     private final Function<Document, S> fromDocument;
     private final Function<Object, Optional<String>> documentOfEvent;
+    private final List<IndexModel> indexes;
 
     /**
      * @param documentOfEvent the id of the document an event payload folds into, if this collection's projection
      *                        handles it: what a batch loads up front
+     * @param indexes         the collection's indexes besides {@code _id}'s, created here and again after
+     *                        {@link #deleteAll()}
      */
     public BatchedCollection(MongoCollection<Document> collection, Function<S, String> idOf,
                              Function<S, Document> toDocument, Function<Document, S> fromDocument,
-                             Function<Object, Optional<String>> documentOfEvent) {
+                             Function<Object, Optional<String>> documentOfEvent, List<IndexModel> indexes) {
         this.collection = collection;
         this.idOf = idOf;
         this.toDocument = toDocument;
         this.fromDocument = fromDocument;
         this.documentOfEvent = documentOfEvent;
+        this.indexes = List.copyOf(indexes);
+        createIndexes();
     }
 
     public Optional<S> find(String id) {
@@ -86,8 +92,20 @@ public final class BatchedCollection<S> {
         write(id, Optional.empty());
     }
 
+    /**
+     * Empties the collection by dropping it and creating its indexes again. A {@code deleteMany} removes one
+     * document at a time with its index entries, on MongoDB as on the stand-in: 4.8 s for the 80,000 documents of
+     * 100,000 events before a replay, which grows with the read models it clears.
+     */
     public void deleteAll() {
-        collection.deleteMany(new Document());
+        collection.drop();
+        createIndexes();
+    }
+
+    private void createIndexes() {
+        if (!indexes.isEmpty()) {
+            collection.createIndexes(indexes);
+        }
     }
 
     private void write(String id, Optional<S> state) {

@@ -2,6 +2,10 @@ package io.contactdetails.query.infrastructure;
 
 import com.mongodb.client.MongoCollection;
 import io.contactdetails.query.ReadModelDatabase;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import com.mongodb.client.model.Indexes;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -24,7 +28,7 @@ class BatchedCollectionTest {
     private final MongoCollection<Document> documents = mongo.database.getCollection("counters");
     /** Each event's payload is the id of the counter it increments. */
     private final BatchedCollection<Document> counters = new BatchedCollection<>(documents, counter -> counter.getString("_id"),
-            counter -> counter, counter -> counter, event -> Optional.of((String) event));
+            counter -> counter, counter -> counter, event -> Optional.of((String) event), List.of());
 
     @AfterEach
     void close() {
@@ -68,5 +72,36 @@ class BatchedCollectionTest {
         increment("a");
 
         assertThat(stored()).containsExactly(new Document("_id", "a").append("count", 2));
+    }
+
+    /**
+     * A collection is emptied at once, not a document at a time, and keeps the indexes its pages need. (The
+     * in-memory stand-in lists only unique indexes, so the commands show what MongoDB is asked.)
+     */
+    @Test
+    void deletingAllDropsTheCollectionAndCreatesItsIndexesAgain() {
+        List<String> commands = new ArrayList<>();
+        try (ReadModelDatabase listened = new ReadModelDatabase(new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                commands.add(event.getCommandName());
+            }
+        })) {
+            MongoCollection<Document> indexed = listened.database.getCollection("indexed");
+            BatchedCollection<Document> collection = new BatchedCollection<>(indexed,
+                    document -> document.getString("_id"), document -> document, document -> document,
+                    event -> Optional.empty(), List.of(new IndexModel(Indexes.ascending("firm_uuid", "name", "_id"))));
+            for (int i = 0; i < 50; i++) {
+                collection.save(new Document("_id", "d" + i).append("firm_uuid", "f").append("name", "n" + i));
+            }
+            commands.clear();
+
+            collection.deleteAll();
+
+            assertThat(commands).containsExactly("drop", "createIndexes");
+            assertThat(indexed.countDocuments()).isZero();
+            collection.save(new Document("_id", "d0").append("name", "again"));
+            assertThat(collection.find("d0")).contains(new Document("_id", "d0").append("name", "again"));
+        }
     }
 }

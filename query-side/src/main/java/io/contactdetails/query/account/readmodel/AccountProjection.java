@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,7 +34,7 @@ public class AccountProjection {
 
     public AccountProjection(MongoDatabase database) {
         this.accounts = new BatchedCollection<>(database.getCollection(AccountDocuments.COLLECTION), AccountState::uuid,
-                AccountDocuments::toDocument, AccountDocuments::fromDocument, AccountProjection::accountOf);
+                AccountDocuments::toDocument, AccountDocuments::fromDocument, AccountProjection::accountOf, List.of());
     }
 
     /** The account an event folds into, for the events handled here. */

@@ -1,9 +1,12 @@
 package io.contactdetails.query.contactdetail.readmodel;
 
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.Indexes;
 import io.contactdetails.http.resource.ContactDetailState;
 import io.contactdetails.kernel.contactdetail.PhoneNumberMeta;
 import org.bson.Document;
 
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 
@@ -14,6 +17,16 @@ public final class ContactDetailDocuments {
     static final String ACCOUNTS = "account_uuids";
 
     private ContactDetailDocuments() {
+    }
+
+    /**
+     * The indexes an unnarrowed page needs on MongoDB: one per order within a firm. The embedded stand-in
+     * accepts them and still scans (it uses only unique indexes); narrowed pages need none.
+     */
+    static List<IndexModel> indexes() {
+        return Arrays.stream(ContactDetailQuery.Field.values())
+                .map(field -> new IndexModel(Indexes.ascending(FIRM, field.wireName(), "_id")))
+                .toList();
     }
 
     static Document toDocument(ContactDetailState state) {

@@ -33,7 +33,7 @@ public class ContactDetailProjection {
     public ContactDetailProjection(MongoDatabase database) {
         this.contactDetails = new BatchedCollection<>(database.getCollection(ContactDetailDocuments.COLLECTION),
                 ContactDetailState::uuid, ContactDetailDocuments::toDocument, ContactDetailDocuments::fromDocument,
-                ContactDetailProjection::contactDetailOf);
+                ContactDetailProjection::contactDetailOf, ContactDetailDocuments.indexes());
     }
 
     /** The contact detail an event folds into, for the events handled here. */

@@ -3,7 +3,6 @@ package io.contactdetails.query.contactdetail.readmodel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import io.contactdetails.http.resource.ContactDetailState;
 import org.bson.Document;
@@ -26,17 +25,6 @@ public class ContactDetailReadModel {
     public ContactDetailReadModel(MongoDatabase database) {
         this.contactDetails = database.getCollection(ContactDetailDocuments.COLLECTION);
         this.byAccount = database.getCollection(DetailsByAccountProjection.COLLECTION);
-        createIndexes();
-    }
-
-    /**
-     * The indexes an unnarrowed page needs on MongoDB: one per order within a firm. The embedded stand-in
-     * accepts them and still scans (it uses only unique indexes); narrowed pages need none.
-     */
-    private void createIndexes() {
-        for (ContactDetailQuery.Field field : ContactDetailQuery.Field.values()) {
-            contactDetails.createIndex(Indexes.ascending(ContactDetailDocuments.FIRM, field.wireName(), "_id"));
-        }
     }
 
     public Optional<ContactDetailState> find(String uuid) {

@@ -33,7 +33,7 @@ public class DetailsByAccountProjection {
 
     public DetailsByAccountProjection(MongoDatabase database) {
         this.byAccount = new BatchedCollection<>(database.getCollection(COLLECTION), OwnedDetails::account,
-                OwnedDetails::toDocument, OwnedDetails::fromDocument, DetailsByAccountProjection::accountOf);
+                OwnedDetails::toDocument, OwnedDetails::fromDocument, DetailsByAccountProjection::accountOf, List.of());
     }
 
     /** The account an event changes the details of, for the events handled here. */
