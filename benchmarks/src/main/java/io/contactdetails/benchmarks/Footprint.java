@@ -10,12 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * CPU time spent by the service and its stores, read from the kernel rather than from wall clocks (other builds
  * share this machine): the service JVMs and the PostgreSQL server with its backends from {@code /proc/<pid>/stat},
- * the MongoDB stand-in from its worker threads in this JVM. A measurement runs until the processes are quiet again,
+ * the MongoDB stand-in from its threads in this JVM (its workers and H2's, which write its file). A measurement runs until the processes are quiet again,
  * so the projection's work after the last answer counts too.
  */
 final class Footprint {
@@ -24,6 +25,7 @@ final class Footprint {
     /** Quiet: less than this share of one core over one probe interval. */
     private static final double QUIET_SHARE = 0.03;
     private static final long PROBE_MILLIS = 500;
+    private static final Pattern STAND_IN_THREADS = Pattern.compile("mongo-server|H2-|MVStore background writer");
 
     private final List<LongSupplier> services;
     private final Path postgresData;
@@ -202,11 +204,16 @@ final class Footprint {
         }
     }
 
+    /**
+     * mongo-java-server's workers, which answer the commands, and H2's threads, which serialize and write the pages
+     * those commands changed (a third of the stand-in's CPU in a replay). Not this JVM's garbage collector, which
+     * the load shares.
+     */
     private static long mongoStandInNanos() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long total = 0;
         for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (thread != null && thread.getThreadName().startsWith("mongo-server")) {
+            if (thread != null && STAND_IN_THREADS.matcher(thread.getThreadName()).lookingAt()) {
                 total += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
             }
         }
