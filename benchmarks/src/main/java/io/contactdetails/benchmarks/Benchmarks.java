@@ -454,8 +454,9 @@ public final class Benchmarks {
             long present = eventCount();
             Fill.events(stores.jdbcUrl(), target - present);
             progress("filled to " + eventCount() + " events");
-            // the live processor projects the filled events first, so that the replay is measured alone (asked for
-            // during that catch-up, a replay's POST once went unanswered past the client's 30 s)
+            // the live processor projects the filled events first (the drain shows its write's segment caught up;
+            // the other runs beside it), so that the replay is measured alone: asked for during that catch-up, a
+            // replay's POST once went unanswered past the client's 30 s
             drain();
             replays.add(replay());
             drain();

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 /**
  * CPU time spent by the service and its stores, read from the kernel rather than from wall clocks (other builds
  * share this machine): the service JVMs and the PostgreSQL server with its backends from {@code /proc/<pid>/stat},
- * the MongoDB stand-in from its threads in this JVM (its workers and H2's, which write its file). A measurement runs until the processes are quiet again,
- * so the projection's work after the last answer counts too.
+ * the MongoDB stand-in from its threads in this JVM (its workers and H2's, which write its file). A measurement
+ * runs until the processes are quiet again, so the projection's work after the last answer counts too.
  */
 final class Footprint {
     /** USER_HZ: the unit of /proc/<pid>/stat's times on Linux. */
@@ -205,9 +205,8 @@ final class Footprint {
     }
 
     /**
-     * mongo-java-server's workers, which answer the commands, and H2's threads, which serialize and write the pages
-     * those commands changed (a third of the stand-in's CPU in a replay). Not this JVM's garbage collector, which
-     * the load shares.
+     * H2's threads are a fifth to a third of the stand-in's samples in a replay, and went uncounted before. Not this
+     * JVM's garbage collector, which the load shares.
      */
     private static long mongoStandInNanos() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -37,7 +37,7 @@ public class StandInBackend extends H2Backend {
             @Override
             protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
                                                             List<IndexKey> keys, boolean sparse) {
-                // a key order of its own per map, as H2 gives each: its serialized fallback keeps a size estimate
+                // a key type of its own per map, as H2 gives each: its serialized fallback keeps a size estimate
                 getMvStore().openMap(indexMapName(getFullCollectionNamespace(collectionName), indexName),
                         new MVMap.Builder<KeyValue, Object>().keyType(new StandInKeys()));
                 return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);

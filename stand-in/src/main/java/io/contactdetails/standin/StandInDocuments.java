@@ -20,7 +20,7 @@ import java.nio.ByteBuffer;
  * serialized object), is left to H2, so a file written before is read as it was.
  */
 final class StandInDocuments extends ObjectDataType {
-    /** A tag among those ObjectDataType leaves unused (it uses 0-19, 32-49 and 64-119). */
+    /** A tag among those ObjectDataType leaves unused (it uses 0-19, 32-49 and 64-119; the keys use 21). */
     static final byte BSON_DOCUMENT = 20;
     /** A read-model detail of 321 bytes of BSON took 1,616 on the heap decoded (H2 guessed 1,418 from Java's 709). */
     private static final int MEMORY_PER_BSON_BYTE = 5;

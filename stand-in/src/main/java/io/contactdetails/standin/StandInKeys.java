@@ -21,10 +21,10 @@ import java.nio.ByteBuffer;
  * <p>
  * Storage: a key of one string is written as a tag H2 does not use followed by the string as H2 writes one. An
  * index page read from the file (a replay of a million events reads them all, more than H2's cache holds)
- * deserialized each of its keys, class descriptors and all: a third of the stand-in's CPU in such a replay.
+ * deserialized each of its keys, class descriptors and all: a fifth of the stand-in's CPU in such a replay.
  * <p>
- * Neither changes what a file holds for H2: the order is the same, and a key written before (tagged by H2 as a
- * serialized object) is read as it was.
+ * A file written before reads as it was: the order is the same, and a key H2 serialized is read by H2. A file
+ * written now holds keys only this type reads (see the README on going back to an earlier version).
  */
 final class StandInKeys extends ObjectDataType {
     /** A tag among those ObjectDataType leaves unused (it uses 0-19, 32-49 and 64-119; the documents use 20). */

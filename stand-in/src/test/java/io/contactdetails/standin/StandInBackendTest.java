@@ -30,16 +30,16 @@ class StandInBackendTest {
     Path directory;
 
     @Test
-    void indexesAreOrderedByTheStandInsKeyOrderWhenCreatedAndWhenReopened() {
+    void indexKeysAreStandInKeysWhenCreatedAndWhenReopened() {
         String file = directory.resolve("stand-in.mv").toString();
         withCollection(StandInBackend::new, file, (store, details) -> {
             details.insertOne(new Document("_id", UUID.randomUUID().toString()));
-            assertIdIndexOrdered(store);
+            assertIdIndexOfStandInKeys(store);
         });
 
         try (MVStore store = MVStore.open(file)) {
             new StandInBackend(store);
-            assertIdIndexOrdered(store);
+            assertIdIndexOfStandInKeys(store);
         }
     }
 
@@ -68,13 +68,18 @@ class StandInBackendTest {
             details.drop();
             details.insertOne(new Document("_id", "account-1"));
             assertDocumentsStoredAsBson(store);
-            assertIdIndexOrdered(store);
+            assertIdIndexOfStandInKeys(store);
         });
 
         withCollection(StandInBackend::new, file, (store, details) -> {
             assertThat(details.find().into(new ArrayList<>())).containsExactly(new Document("_id", "account-1"));
+            assertThat(details.find(Filters.eq("_id", "account-1")).first()).isNotNull();
+            assertThat(details.find(Filters.eq("_id", "before-0")).first()).isNull();
+            assertThatThrownBy(() -> details.insertOne(new Document("_id", "account-1")))
+                    .isInstanceOfSatisfying(MongoWriteException.class, e ->
+                            assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
             assertDocumentsStoredAsBson(store);
-            assertIdIndexOrdered(store);
+            assertIdIndexOfStandInKeys(store);
         });
     }
 
@@ -87,8 +92,8 @@ class StandInBackendTest {
         assertThat(map.getValueType()).isInstanceOf(StandInDocuments.class);
     }
 
-    /** The map holding the _id index, by the name the backend gives it: there, holding the document, in order. */
-    private static void assertIdIndexOrdered(MVStore store) {
+    /** The map holding the _id index, by the name the backend gives it: there, holding the document's key. */
+    private static void assertIdIndexOfStandInKeys(MVStore store) {
         String idIndex = StandInBackend.indexMapName("contact_details.contact_details", "_id_");
         assertThat(store.getMapNames()).contains(idIndex);
         MVMap<Object, Object> index = store.openMap(idIndex);

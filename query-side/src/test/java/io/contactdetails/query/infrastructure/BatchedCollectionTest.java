@@ -1,11 +1,11 @@
 package io.contactdetails.query.infrastructure;
 
 import com.mongodb.client.MongoCollection;
-import io.contactdetails.query.ReadModelDatabase;
 import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-import com.mongodb.client.model.Indexes;
+import io.contactdetails.query.ReadModelDatabase;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
