@@ -32,11 +32,13 @@ public class ReadStore {
     public static final String PROCESSING_GROUP = "read-models";
     public static final String HANDLER_FAILURES = "contact_details.projection.failures";
     /**
-     * Events per processor batch: a batch costs one $in, one bulkWrite per collection and one token write. Not
-     * 1,000: a replay of 100,000 events on the stand-in then wrote batches that ran past Axon's 60 s limit on a
-     * processor's unit of work, which interrupted them and failed the replay (BENCHMARKS.md).
+     * Events per processor batch at most: a batch costs one $in, one bulkWrite per collection and one token write,
+     * and a live processor's batches hold only the events already there. A replay of 1,000,000 events: 16,400-17,866
+     * events/s with 100, 19,567 with 500, 20,047 with 1,000 (BENCHMARKS.md). 1,000 failed a replay in an earlier
+     * round, when batches on the stand-in ran 10-65 s and Axon's 60 s limit on a unit of work interrupted one;
+     * Axon's timeouts are off now, and such a batch takes 0.05-0.4 s.
      */
-    public static final String BATCH_SIZE = "${contact-details.projection.batch-size:100}";
+    public static final String BATCH_SIZE = "${contact-details.projection.batch-size:1000}";
 
     @Bean
     public MongoDatabase readModelDatabase(MongoClient client, ReadStoreProperties properties) {
