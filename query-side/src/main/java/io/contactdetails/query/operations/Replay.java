@@ -39,6 +39,11 @@ public class Replay {
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
     private final AtomicReference<ReplayProgress> progress = new AtomicReference<>(ReplayProgress.IDLE);
+    /**
+     * Whether the running rebuild has reset the tokens: until then the processor still holds the position it had
+     * before, and the rebuild has done nothing. Only the rebuild's thread writes it, false again when it ends.
+     */
+    private volatile boolean tokensReset;
 
     public Replay(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
                   ProjectionSegments segments, ApplicationEventPublisher events) {
@@ -52,7 +57,8 @@ public class Replay {
     public ReplayProgress progress() {
         ReplayProgress current = progress.get();
         return current.isRunning()
-                ? ReplayProgress.running(position(), current.eventsTotal(), current.startedAt(), clock.instant())
+                ? ReplayProgress.running(tokensReset ? position() : 0, current.eventsTotal(), current.startedAt(),
+                clock.instant())
                 : current;
     }
 
@@ -110,6 +116,7 @@ public class Replay {
             processor.shutDown();
             try {
                 processor.resetTokens();
+                tokensReset = true;
             } finally {
                 // a reset refused (another replica claimed a segment meanwhile) leaves the tokens as they were,
                 // so the processor goes on live from them
@@ -134,6 +141,7 @@ public class Replay {
             log.error("Replay of {} failed", ReadStore.PROCESSING_GROUP, e);
             progress.set(progress.get().failed(e, clock.instant()));
         } finally {
+            tokensReset = false;
             AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
         }
     }
