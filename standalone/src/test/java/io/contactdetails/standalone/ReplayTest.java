@@ -12,6 +12,9 @@ import io.contactdetails.query.operations.Replay;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.ByteArrayOutputStream;
@@ -55,6 +58,24 @@ class ReplayTest {
             database.getCollection(collection).find().sort(Sorts.ascending("_id")).into(documents);
         }
         return documents;
+    }
+
+    /** A service with no events yet: nothing to rebuild, and no error in its log (both failed before). */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aReplayOfAnEmptyStoreIsDoneWithNothingToReplay(CapturedOutput output) {
+        Path dataDirectory = RunningService.newDataDirectory();
+        try (StandaloneService service = StandaloneService.start(RunningService.arguments(dataDirectory))) {
+            Tenants tenants = new Tenants(service.port());
+            Api operator = tenants.anonymous().as(tenants.adminToken(), null);
+            assertThat(operator.post("/api/v2/operations/replay", "{}").status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    !operator.get("/api/v2/operations/replay").text("state").equals("running"));
+            Api.Response done = operator.get("/api/v2/operations/replay");
+            assertThat(done.text("state")).as(done.body().toString()).isEqualTo("done");
+            assertThat(done.body().path("events_total").asLong()).isZero();
+            assertThat(output.getAll()).doesNotContain(" ERROR ");
+        }
     }
 
     @Test

@@ -99,6 +99,12 @@ public class Replay {
         try {
             TrackingEventProcessor processor = processor();
             long total = progress.get().eventsTotal();
+            if (total == 0) {
+                // no event, no read-model document; and Axon's reset fails on a token store holding no token yet
+                progress.set(progress.get().finished(clock.instant()));
+                log.info("Replay of {}: no events to replay", ReadStore.PROCESSING_GROUP);
+                return;
+            }
             log.info("Replay of {} started: {} events to replay", ReadStore.PROCESSING_GROUP, total);
             // Axon 4.13's processor can stay idle for good when shut down before it has claimed its segments
             // (as right after the application starts), so let it claim them first; the reset needs them all.

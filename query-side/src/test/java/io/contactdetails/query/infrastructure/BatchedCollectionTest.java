@@ -98,7 +98,7 @@ class BatchedCollectionTest {
 
             collection.deleteAll();
 
-            assertThat(commands).containsExactly("drop", "createIndexes");
+            assertThat(commands).containsSubsequence("drop", "createIndexes").doesNotContain("delete");
             assertThat(indexed.countDocuments()).isZero();
             collection.save(new Document("_id", "d0").append("name", "again"));
             assertThat(collection.find("d0")).contains(new Document("_id", "d0").append("name", "again"));
