@@ -6,7 +6,6 @@ import de.bwaldvogel.mongo.bson.Decimal128;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.LegacyUUID;
 import de.bwaldvogel.mongo.bson.ObjectId;
-import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 
@@ -14,11 +13,12 @@ import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
+import static io.contactdetails.standin.H2Bytes.toArray;
+import static io.contactdetails.standin.H2Bytes.written;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StandInDocumentsTest {
@@ -99,19 +99,5 @@ class StandInDocumentsTest {
     @Test
     void otherValuesAreStoredAsH2StoresThem() {
         assertThat(toArray(written(documents, 12L, "dataSize"))).isEqualTo(toArray(written(new ObjectDataType(), 12L, "dataSize")));
-    }
-
-    private static ByteBuffer written(ObjectDataType type, Object... values) {
-        WriteBuffer buffer = new WriteBuffer();
-        Arrays.stream(values).forEach(value -> type.write(buffer, value));
-        ByteBuffer written = buffer.getBuffer();
-        written.flip();
-        return written;
-    }
-
-    private static byte[] toArray(ByteBuffer buffer) {
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
     }
 }

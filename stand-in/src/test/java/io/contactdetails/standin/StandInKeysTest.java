@@ -2,17 +2,17 @@ package io.contactdetails.standin;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.ObjectId;
-import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
+import static io.contactdetails.standin.H2Bytes.toArray;
+import static io.contactdetails.standin.H2Bytes.written;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -87,20 +87,6 @@ class StandInKeysTest {
             assertThatThrownBy(() -> h2.read(ByteBuffer.wrap(new byte[] {tag, 0, 0, 0, 0}))).as("tag %d", tag)
                     .hasMessageContaining("Unknown tag");
         }
-    }
-
-    private static ByteBuffer written(ObjectDataType type, Object... values) {
-        WriteBuffer buffer = new WriteBuffer();
-        Arrays.stream(values).forEach(value -> type.write(buffer, value));
-        ByteBuffer written = buffer.getBuffer();
-        written.flip();
-        return written;
-    }
-
-    private static byte[] toArray(ByteBuffer buffer) {
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
     }
 
     private static String randomAscii(Random random, int length) {
