@@ -55,6 +55,26 @@ class ContactDetailLifecycleEndToEndTest {
         awaitGet(firm.api(), "/api/v2/contact-details/" + seed, detail -> detail.equals(moved.body()));
     }
 
+    /**
+     * An account's primaries are read from copies in its document, written from the account's stream and the
+     * detail's: after a change to the detail, the account reads as its events say (as_of now), primary and all.
+     */
+    @Test
+    void aChangedPrimaryShowsInItsAccountAsTheEventsSay() {
+        Tenants.Firm firm = service.newFirm("Copies");
+        String client = firm.newClient("Cody", "Pease");
+        String primary = firm.api().post("/api/v2/contact-details", email("old@example.com", List.of(client), true)).text("uuid");
+        awaitGet(firm.api(), "/api/v2/accounts/" + client, account -> primary.equals(primaryEmail(account)));
+
+        assertThat(put(firm.api(), primary, Map.of("name", "Work", "value", "new@example.com")).status()).isEqualTo(200);
+
+        JsonNode account = awaitGet(firm.api(), "/api/v2/accounts/" + client,
+                live -> live.path("primary_email").path("value").asText().equals("new@example.com"));
+        assertThat(account.path("primary_email").path("name").asText()).isEqualTo("Work");
+        assertThat(account.path("email").asText()).isEqualTo("new@example.com");
+        assertThat(account).isEqualTo(firm.api().get("/api/v2/accounts/" + client + "?as_of=" + Instant.now()).body());
+    }
+
     @Test
     void deletingAPrimaryHandsItToTheMostRecentlyAttachedRemainingDetailThenToNone() {
         Tenants.Firm firm = service.newFirm("Succession");

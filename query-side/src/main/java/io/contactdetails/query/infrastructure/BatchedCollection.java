@@ -5,8 +5,8 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
 public final class BatchedCollection<S> {
     private static final String BATCH_RESOURCE = BatchedCollection.class.getName();
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
-    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> collection;
     private final Function<S, String> idOf;
@@ -126,20 +126,35 @@ public final class BatchedCollection<S> {
         return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()).map(fromDocument);
     }
 
+    /**
+     * A document's fields are set, not the document replaced: other writers may add fields of their own (the copies
+     * of an account's primaries), and every state writes all of its fields, null or not.
+     */
     private WriteModel<Document> model(String id, Optional<S> state) {
-        return state.<WriteModel<Document>>map(s -> new ReplaceOneModel<>(Filters.eq("_id", id), toDocument.apply(s), UPSERT))
+        return state.<WriteModel<Document>>map(s -> {
+                    Document fields = toDocument.apply(s);
+                    fields.remove("_id");
+                    return new UpdateOneModel<>(Filters.eq("_id", id), new Document("$set", fields), UPSERT);
+                })
                 .orElseGet(() -> new DeleteOneModel<>(Filters.eq("_id", id)));
     }
 
     /** This collection's changes in the current processor batch, loaded up front on first use; null outside one. */
     @SuppressWarnings("unchecked")
     private Pending<S> pending() {
-        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
+        BatchingUnitOfWork<?> batch = currentBatch();
+        if (batch == null) {
             return null;
         }
         Map<BatchedCollection<?>, Pending<?>> collections = batch.getOrComputeResource(BATCH_RESOURCE,
                 key -> new LinkedHashMap<>());
         return (Pending<S>) collections.computeIfAbsent(this, self -> preload(batch));
+    }
+
+    /** The processor batch being handled on this thread; null outside one. */
+    static BatchingUnitOfWork<?> currentBatch() {
+        return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch
+                ? batch : null;
     }
 
     private Pending<S> preload(BatchingUnitOfWork<?> batch) {
@@ -162,14 +177,18 @@ public final class BatchedCollection<S> {
         }
     }
 
-    /** Writes what the batch of {@code unitOfWork} changed in every collection; one bulk write per collection. */
+    /**
+     * Writes what the batch of {@code unitOfWork} changed in every collection, one bulk write per collection, then
+     * runs the {@link AfterBatchWrites} the batch's handlers added.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static void flushBatch(UnitOfWork<?> unitOfWork) {
+    public static void flushBatch(UnitOfWork<?> unitOfWork) {
         Map<BatchedCollection<?>, Pending<?>> collections = unitOfWork.root().getResource(BATCH_RESOURCE);
         if (collections != null) {
             collections.forEach((collection, pending) -> ((BatchedCollection) collection).flush(pending));
             collections.clear();
         }
+        AfterBatchWrites.run(unitOfWork);
     }
 
     /** One id is loaded, and written, at most once per batch; {@code changed} keeps the order of first change. */

@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.contactdetails.http.request.PageRequest;
 import io.contactdetails.http.resource.AccountState;
+import io.contactdetails.http.resource.ContactDetailState;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -23,16 +24,24 @@ public class AccountReadModel {
         this.accounts = database.getCollection(AccountDocuments.COLLECTION);
     }
 
-    /**
-     * An account by {@code _id}; the renderer finds its primaries with one {@code $in} on {@code _id}
-     * ({@code Resources.taggedAccount} over {@code ReadModelStates}). Not a {@code $lookup} aggregation, one round
-     * trip on MongoDB: the embedded stand-in runs an aggregation over its whole collection first, so every GET read
-     * every account (reads timed out on a store of 1M events). Not copied into the account's document either: a
-     * primary's name changes on the detail's own stream, and a document written from two streams would need both
-     * streams' events in one order.
-     */
+    /** An account and the copies of its primaries its document holds: all of them, but for a moment after a change. */
+    public record WithPrimaries(AccountState account, List<ContactDetailState> primaries) {
+        static WithPrimaries of(Document document) {
+            return new WithPrimaries(AccountDocuments.fromDocument(document), AccountDocuments.primaries(document));
+        }
+    }
+
     public Optional<AccountState> find(String uuid) {
         return Optional.ofNullable(accounts.find(Filters.eq("_id", uuid)).first()).map(AccountDocuments::fromDocument);
+    }
+
+    /**
+     * An account by {@code _id}, with its primaries from the one document ({@link PrimaryCopies}). Not a
+     * {@code $lookup} aggregation, one round trip on MongoDB too: the embedded stand-in runs an aggregation over its
+     * whole collection first, so every GET read every account (reads timed out on a store of 1M events).
+     */
+    public Optional<WithPrimaries> findWithPrimaries(String uuid) {
+        return Optional.ofNullable(accounts.find(Filters.eq("_id", uuid)).first()).map(WithPrimaries::of);
     }
 
     public List<AccountState> findAll(Collection<String> uuids) {
@@ -46,12 +55,12 @@ public class AccountReadModel {
         return accounts.countDocuments(Filters.eq(AccountDocuments.FIRM, firmUuid));
     }
 
-    public List<AccountState> pageInFirm(String firmUuid, PageRequest page) {
+    public List<WithPrimaries> pageInFirm(String firmUuid, PageRequest page) {
         return accounts.find(Filters.eq(AccountDocuments.FIRM, firmUuid))
                 .sort(Sorts.ascending(AccountDocuments.CREATED_AT, "_id"))
                 .skip(page.offset())
                 .limit(page.perPage())
-                .map(AccountDocuments::fromDocument)
+                .map(WithPrimaries::of)
                 .into(new ArrayList<>());
     }
 }

@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
+import java.util.List;
+
 @RestController
 @Tag(name = "Accounts")
 public class AccountQueryController {
@@ -59,9 +61,9 @@ public class AccountQueryController {
                     .map(past -> resources.account(past.account(), past.states()))
                     .orElseThrow(NotFound::new));
         }
-        Resources.Tagged<AccountResource> tagged = accounts.find(id)
-                .filter(account -> actor.actsIn(account.firmUuid()))
-                .map(account -> resources.taggedAccount(account, states))
+        Resources.Tagged<AccountResource> tagged = accounts.findWithPrimaries(id)
+                .filter(found -> actor.actsIn(found.account().firmUuid()))
+                .map(found -> resources.taggedAccount(found.account(), states.knowing(found.primaries())))
                 .orElseThrow(NotFound::new);
         return ConditionalGet.answer(tagged, request);
     }
@@ -75,7 +77,9 @@ public class AccountQueryController {
                                              HttpServletRequest request) {
         PageRequest pageRequest = QueryParameters.page(page, perPage);
         String firm = actor.firmId().toString();
-        return resources.page(resources.accounts(accounts.pageInFirm(firm, pageRequest), states), pageRequest,
-                accounts.countInFirm(firm), request);
+        List<AccountReadModel.WithPrimaries> found = accounts.pageInFirm(firm, pageRequest);
+        return resources.page(resources.accounts(found.stream().map(AccountReadModel.WithPrimaries::account).toList(),
+                        states.knowing(found.stream().flatMap(account -> account.primaries().stream()).toList())),
+                pageRequest, accounts.countInFirm(firm), request);
     }
 }

@@ -29,7 +29,7 @@ public final class ContactDetailDocuments {
                 .toList();
     }
 
-    static Document toDocument(ContactDetailState state) {
+    public static Document toDocument(ContactDetailState state) {
         PhoneNumberMeta meta = state.phoneNumberMeta();
         return new Document("_id", state.uuid())
                 .append(FIRM, state.firmUuid())
