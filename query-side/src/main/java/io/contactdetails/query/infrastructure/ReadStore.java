@@ -76,9 +76,10 @@ public class ReadStore {
      * back-off, logging each failure; {@value #HANDLER_FAILURES} counts them. Axon's default logs and skips the event.
      * <p>
      * The processor runs in segments, a thread each, so that query-side replicas share the work ({@link SegmentShare}).
-     * Events are split by aggregate (Axon's default sequencing policy) and every read-model document is written by the
-     * events of one aggregate only, so each document still sees its events in order. Each replica may run a thread per
-     * segment: the one left standing projects them all.
+     * Events are split by aggregate (Axon's default sequencing policy) and every read-model document is folded from the
+     * events of one aggregate only, so each document still sees its events in order; the copies of an account's
+     * primaries, written from two aggregates' events, are ordered by their versions instead (its {@code PrimaryCopies}).
+     * Each replica may run a thread per segment: the one left standing projects them all.
      */
     @Autowired
     public void configureProcessor(EventProcessingConfigurer configurer, MeterRegistry meters,

@@ -5,6 +5,8 @@ import io.contactdetails.http.resource.ContactDetailState;
 import io.contactdetails.kernel.contactdetail.ContactType;
 import io.contactdetails.query.contactdetail.readmodel.ContactDetailDocuments;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import com.mongodb.client.model.Projections;
 
 import java.util.Arrays;
 import java.util.Date;
@@ -22,6 +24,8 @@ public final class AccountDocuments {
     static final String PRIMARY_EMAIL = "primary_email";
     static final String PRIMARY_PHONE_NUMBER = "primary_phone_number";
     static final List<String> CONTACT_TYPES = Arrays.stream(ContactType.values()).map(ContactType::wireName).toList();
+    /** For reads of accounts without their primaries: owners, or the accounts whose copies are being written. */
+    static final Bson WITHOUT_COPIES = Projections.exclude(CONTACT_TYPES.stream().map(AccountDocuments::copiesOfPrimary).toList());
 
     private AccountDocuments() {
     }
@@ -66,6 +70,17 @@ public final class AccountDocuments {
             Document copy = copies == null || primary == null ? null : copies.get(primary, Document.class);
             return copy == null ? null : ContactDetailDocuments.fromDocument(copy.get("detail", Document.class));
         }).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * The document as a GET reads it: the copies of the primaries it names, not those it keeps of others (a copy
+     * written as the account moved its primary on, unread until its next change of primaries drops it).
+     */
+    public static Document asRead(Document document) {
+        Document read = new Document(document);
+        CONTACT_TYPES.forEach(type -> read.remove(copiesOfPrimary(type)));
+        read.append("primaries", primaries(document).stream().map(ContactDetailDocuments::toDocument).toList());
+        return read;
     }
 
     static AccountState fromDocument(Document document) {

@@ -62,6 +62,7 @@ public class AccountProjection {
     void on(AccountCreated event, @Timestamp Instant at, @SequenceNumber long sequence) {
         if (accounts.find(event.accountId().toString()).isEmpty()) {
             accounts.save(AccountState.created(event, at, sequence));
+            primaryCopies.accountCreated(event.accountId().toString());
         }
     }
 

@@ -48,7 +48,8 @@ public class AccountReadModel {
         if (uuids.isEmpty()) {
             return List.of();
         }
-        return accounts.find(Filters.in("_id", uuids)).map(AccountDocuments::fromDocument).into(new ArrayList<>());
+        return accounts.find(Filters.in("_id", uuids)).projection(AccountDocuments.WITHOUT_COPIES)
+                .map(AccountDocuments::fromDocument).into(new ArrayList<>());
     }
 
     public long countInFirm(String firmUuid) {
