@@ -37,6 +37,15 @@ public final class AfterBatchWrites<V> {
         pending.computeIfAbsent(this, self -> new LinkedHashMap<>()).put(key, value);
     }
 
+    /** The value added under {@code key} in the current batch; null outside one, or when none was. */
+    @SuppressWarnings("unchecked")
+    public V added(String key) {
+        BatchingUnitOfWork<?> batch = BatchedCollection.currentBatch();
+        Map<AfterBatchWrites<?>, Map<String, Object>> pending = batch == null ? null : batch.getResource(BATCH_RESOURCE);
+        Map<String, Object> values = pending == null ? null : pending.get(this);
+        return values == null ? null : (V) values.get(key);
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     static void run(UnitOfWork<?> unitOfWork) {
         Map<AfterBatchWrites<?>, Map<String, Object>> pending = unitOfWork.root().getResource(BATCH_RESOURCE);

@@ -7,11 +7,13 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -45,6 +48,7 @@ public final class BatchedCollection<S> {
     private final Function<Document, S> fromDocument;
     private final Function<Object, Optional<String>> documentOfEvent;
     private final List<IndexModel> indexes;
+    private final BiFunction<String, S, Bson> alongside;
 
     /**
      * @param documentOfEvent the id of the document an event payload folds into, if this collection's projection
@@ -55,12 +59,24 @@ public final class BatchedCollection<S> {
     public BatchedCollection(MongoCollection<Document> collection, Function<S, String> idOf,
                              Function<S, Document> toDocument, Function<Document, S> fromDocument,
                              Function<Object, Optional<String>> documentOfEvent, List<IndexModel> indexes) {
+        this(collection, idOf, toDocument, fromDocument, documentOfEvent, indexes, (id, state) -> null);
+    }
+
+    /**
+     * @param alongside an update of fields the state does not hold, asked for when a batch writes a document and
+     *                  sent with that write (null: none)
+     */
+    public BatchedCollection(MongoCollection<Document> collection, Function<S, String> idOf,
+                             Function<S, Document> toDocument, Function<Document, S> fromDocument,
+                             Function<Object, Optional<String>> documentOfEvent, List<IndexModel> indexes,
+                             BiFunction<String, S, Bson> alongside) {
         this.collection = collection;
         this.idOf = idOf;
         this.toDocument = toDocument;
         this.fromDocument = fromDocument;
         this.documentOfEvent = documentOfEvent;
         this.indexes = List.copyOf(indexes);
+        this.alongside = alongside;
         createIndexes();
     }
 
@@ -134,7 +150,10 @@ public final class BatchedCollection<S> {
         return state.<WriteModel<Document>>map(s -> {
                     Document fields = toDocument.apply(s);
                     fields.remove("_id");
-                    return new UpdateOneModel<>(Filters.eq("_id", id), new Document("$set", fields), UPSERT);
+                    Bson update = new Document("$set", fields);
+                    Bson also = alongside.apply(id, s);
+                    return new UpdateOneModel<>(Filters.eq("_id", id), also == null ? update : Updates.combine(update, also),
+                            UPSERT);
                 })
                 .orElseGet(() -> new DeleteOneModel<>(Filters.eq("_id", id)));
     }

@@ -41,9 +41,10 @@ public class AccountProjection {
     private final PrimaryCopies primaryCopies;
 
     public AccountProjection(MongoDatabase database) {
-        this.accounts = new BatchedCollection<>(database.getCollection(AccountDocuments.COLLECTION), AccountState::uuid,
-                AccountDocuments::toDocument, AccountDocuments::fromDocument, AccountProjection::accountOf, List.of());
         this.primaryCopies = new PrimaryCopies(database);
+        this.accounts = new BatchedCollection<>(database.getCollection(AccountDocuments.COLLECTION), AccountState::uuid,
+                AccountDocuments::toDocument, AccountDocuments::fromDocument, AccountProjection::accountOf, List.of(),
+                primaryCopies::alongside);
     }
 
     /** The account an event folds into, for the events handled here. */

@@ -11,7 +11,9 @@ import io.contactdetails.http.resource.AccountState;
 import io.contactdetails.http.resource.ContactDetailState;
 import io.contactdetails.query.contactdetail.readmodel.ContactDetailReadModel;
 import io.contactdetails.query.infrastructure.AfterBatchWrites;
+import io.contactdetails.query.infrastructure.BatchedCollection;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -69,8 +71,34 @@ final class PrimaryCopies {
         batchWritten.add("detail " + contactDetailUuid, new DetailChanged(contactDetailUuid, null));
     }
 
+    /**
+     * The copies a new account's own write carries ({@link BatchedCollection}'s {@code alongside}) when the batch
+     * created the account and every detail it names: nothing to drop, nothing to read, no other writer of those
+     * details. A replay meets every client so, created with its primary; its copy then costs no write of its own.
+     */
+    Bson alongside(String accountUuid, AccountState account) {
+        if (batchWritten.added("created " + accountUuid) == null || batchWritten.added("primaries " + accountUuid) == null) {
+            return null;
+        }
+        List<Bson> copies = new ArrayList<>();
+        for (String type : AccountDocuments.CONTACT_TYPES) {
+            String primary = account.primaryOf(type);
+            if (primary != null) {
+                if (!(batchWritten.added("detail " + primary) instanceof DetailChanged detail) || detail.created() == null) {
+                    return null;
+                }
+                copies.add(Updates.max(AccountDocuments.copyOfPrimary(type, primary), AccountDocuments.copy(detail.created())));
+            }
+        }
+        batchWritten.add("alongside " + accountUuid, new CopiedAlongside(accountUuid));
+        return copies.isEmpty() ? null : Updates.combine(copies);
+    }
+
     /** What a batch's events changed; the last change of each document counts. */
-    private sealed interface Change permits NewAccount, PrimariesChanged, DetailChanged {
+    private sealed interface Change permits NewAccount, PrimariesChanged, DetailChanged, CopiedAlongside {
+    }
+
+    private record CopiedAlongside(String uuid) implements Change {
     }
 
     private record NewAccount(String uuid) implements Change {
@@ -91,12 +119,15 @@ final class PrimaryCopies {
      */
     private void copy(Collection<Change> changes) {
         Set<String> created = new HashSet<>();
+        Set<String> copiedAlongside = new HashSet<>();
         Map<String, AccountState> naming = new HashMap<>();
         Map<String, ContactDetailState> details = new HashMap<>();
         List<String> changedDetails = new ArrayList<>();
         for (Change change : changes) {
             if (change instanceof NewAccount account) {
                 created.add(account.uuid());
+            } else if (change instanceof CopiedAlongside account) {
+                copiedAlongside.add(account.uuid());
             } else if (change instanceof PrimariesChanged primaries) {
                 naming.put(primaries.account().uuid(), primaries.account());
             } else if (change instanceof DetailChanged detail) {
@@ -106,19 +137,21 @@ final class PrimaryCopies {
                 }
             }
         }
-        write(naming.keySet().stream().filter(account -> !created.contains(account))
+        Map<String, AccountState> toCopy = new HashMap<>(naming);
+        copiedAlongside.forEach(toCopy::remove);
+        write(toCopy.keySet().stream().filter(account -> !created.contains(account))
                 .<WriteModel<Document>>map(account -> new UpdateOneModel<>(Filters.eq("_id", account),
                         Updates.combine(AccountDocuments.CONTACT_TYPES.stream()
                                 .map(type -> Updates.unset(AccountDocuments.copiesOfPrimary(type))).toList())))
                 .toList());
         Set<String> toRead = new HashSet<>(changedDetails);
-        naming.values().forEach(account -> AccountDocuments.CONTACT_TYPES.stream().map(account::primaryOf)
+        toCopy.values().forEach(account -> AccountDocuments.CONTACT_TYPES.stream().map(account::primaryOf)
                 .filter(Objects::nonNull).forEach(toRead::add));
         toRead.removeAll(details.keySet());
         contactDetails.findAll(toRead).forEach(detail -> details.put(detail.uuid(), detail));
 
         List<WriteModel<Document>> copies = new ArrayList<>();
-        naming.values().forEach(account -> AccountDocuments.CONTACT_TYPES.stream()
+        toCopy.values().forEach(account -> AccountDocuments.CONTACT_TYPES.stream()
                 .map(type -> details.get(account.primaryOf(type))).filter(Objects::nonNull)
                 .forEach(primary -> copies.add(copy(account.uuid(), primary))));
         List<ContactDetailState> copiedOut = changedDetails.stream().map(details::get).filter(Objects::nonNull).toList();
