@@ -6,8 +6,11 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import java.util.function.Consumer;
 
 /** A throw-away in-memory MongoDB (the wire protocol, for the real driver) for projection tests. */
 public final class ReadModelDatabase implements AutoCloseable {
@@ -20,8 +23,17 @@ public final class ReadModelDatabase implements AutoCloseable {
         });
     }
 
-    /** With {@code listener} told of every command the driver sends: what a test needs to see how a read is done. */
-    public ReadModelDatabase(CommandListener listener) {
+    /** With {@code started} told of every command the driver sends: what a test needs to see how a read is done. */
+    public static ReadModelDatabase watching(Consumer<CommandStartedEvent> started) {
+        return new ReadModelDatabase(new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                started.accept(event);
+            }
+        });
+    }
+
+    private ReadModelDatabase(CommandListener listener) {
         var address = server.bind();
         client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + address.getPort()))

@@ -3,8 +3,6 @@ package io.contactdetails.query.infrastructure;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import io.contactdetails.query.ReadModelDatabase;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -81,11 +79,8 @@ class BatchedCollectionTest {
     @Test
     void deletingAllDropsTheCollectionAndCreatesItsIndexesAgain() {
         List<String> commands = new ArrayList<>();
-        try (ReadModelDatabase listened = new ReadModelDatabase(new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                commands.add(event.getCommandName());
-            }
+        try (ReadModelDatabase listened = ReadModelDatabase.watching(event -> {
+            commands.add(event.getCommandName());
         })) {
             MongoCollection<Document> indexed = listened.database.getCollection("indexed");
             BatchedCollection<Document> collection = new BatchedCollection<>(indexed,

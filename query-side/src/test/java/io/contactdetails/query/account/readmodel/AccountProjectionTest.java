@@ -24,8 +24,6 @@ import io.contactdetails.query.infrastructure.ReadModelStates;
 import io.contactdetails.kernel.contactdetail.ContactDetailRenamed;
 import io.contactdetails.kernel.contactdetail.EmailAddress;
 import io.contactdetails.kernel.contactdetail.PhoneNumber;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -155,12 +153,9 @@ class AccountProjectionTest {
     @Test
     void anAccountAndItsPrimariesAreReadInOneFindById() throws Exception {
         List<String> commands = new ArrayList<>();
-        try (ReadModelDatabase watched = new ReadModelDatabase(new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                BsonDocument filter = event.getCommand().getDocument("filter", new BsonDocument());
-                commands.add(event.getCommandName() + " " + filter.keySet());
-            }
+        try (ReadModelDatabase watched = ReadModelDatabase.watching(event -> {
+            BsonDocument filter = event.getCommand().getDocument("filter", new BsonDocument());
+            commands.add(event.getCommandName() + " " + filter.keySet());
         })) {
             AccountProjection accounts = new AccountProjection(watched.database);
             // the contact detail projection is fed as its processor feeds it: its handlers are its package's

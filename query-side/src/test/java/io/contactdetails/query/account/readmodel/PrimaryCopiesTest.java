@@ -28,8 +28,6 @@ import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -225,13 +223,10 @@ class PrimaryCopiesTest {
 
         Watched(String operator, Consumer<MongoDatabase> meanwhile) {
             AtomicReference<MongoDatabase> database = new AtomicReference<>();
-            mongo = new ReadModelDatabase(new CommandListener() {
-                @Override
-                public void commandStarted(CommandStartedEvent event) {
-                    if (event.getCommandName().equals("update") && event.getCommand().toJson().contains(operator)
-                            && armed.getAndSet(false)) {
-                        meanwhile.accept(database.get());
-                    }
+            mongo = ReadModelDatabase.watching(event -> {
+                if (event.getCommandName().equals("update") && event.getCommand().toJson().contains(operator)
+                        && armed.getAndSet(false)) {
+                    meanwhile.accept(database.get());
                 }
             });
             database.set(mongo.database);
@@ -297,18 +292,15 @@ class PrimaryCopiesTest {
     @Test
     void everyWriteAndReadIsFilteredOnIdAlone() throws Exception {
         List<String> filters = new ArrayList<>();
-        try (ReadModelDatabase watched = new ReadModelDatabase(new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                BsonDocument command = event.getCommand();
-                if (command.containsKey("filter")) {
-                    filters.add(command.getDocument("filter").keySet().toString());
-                }
-                command.getArray("updates", new BsonArray()).forEach(update ->
-                        filters.add(update.asDocument().getDocument("q").keySet().toString()));
-                command.getArray("deletes", new BsonArray()).forEach(delete ->
-                        filters.add(delete.asDocument().getDocument("q").keySet().toString()));
+        try (ReadModelDatabase watched = ReadModelDatabase.watching(event -> {
+            BsonDocument command = event.getCommand();
+            if (command.containsKey("filter")) {
+                filters.add(command.getDocument("filter").keySet().toString());
             }
+            command.getArray("updates", new BsonArray()).forEach(update ->
+                    filters.add(update.asDocument().getDocument("q").keySet().toString()));
+            command.getArray("deletes", new BsonArray()).forEach(delete ->
+                    filters.add(delete.asDocument().getDocument("q").keySet().toString()));
         })) {
             AnnotationEventHandlerAdapter watchedAccounts = new AnnotationEventHandlerAdapter(new AccountProjection(watched.database));
             AnnotationEventHandlerAdapter watchedDetails = new AnnotationEventHandlerAdapter(new ContactDetailProjection(watched.database));
@@ -336,12 +328,9 @@ class PrimaryCopiesTest {
     void aClientCreatedWithItsPrimaryInOneBatchIsCopiedWithTheAccountsOwnWrite() {
         List<String> commands = new ArrayList<>();
         AtomicBoolean flushing = new AtomicBoolean();
-        try (ReadModelDatabase watched = new ReadModelDatabase(new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                if (flushing.get()) {
-                    commands.add(event.getCommandName() + " " + event.getCommand().toJson().contains("$unset"));
-                }
+        try (ReadModelDatabase watched = ReadModelDatabase.watching(event -> {
+            if (flushing.get()) {
+                commands.add(event.getCommandName() + " " + event.getCommand().toJson().contains("$unset"));
             }
         })) {
             AnnotationEventHandlerAdapter watchedAccounts = new AnnotationEventHandlerAdapter(new AccountProjection(watched.database));

@@ -1,7 +1,5 @@
 package io.contactdetails.query.contactdetail.readmodel;
 
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import io.contactdetails.fixtures.Events;
 import io.contactdetails.http.request.PageRequest;
 import io.contactdetails.http.resource.ContactDetailState;
@@ -123,13 +121,10 @@ class ContactDetailProjectionTest {
     @Test
     void aPageNarrowedByOwnersIsFoundByIdLookupsAndEachOwnershipEventTwiceChangesNothing() {
         List<List<String>> finds = new ArrayList<>();
-        try (ReadModelDatabase watched = new ReadModelDatabase(new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                if (event.getCommandName().equals("find")) {
-                    // the command lives in the driver's buffer only while it is told of it
-                    finds.add(List.copyOf(event.getCommand().getDocument("filter", new BsonDocument()).keySet()));
-                }
+        try (ReadModelDatabase watched = ReadModelDatabase.watching(event -> {
+            if (event.getCommandName().equals("find")) {
+                // the command lives in the driver's buffer only while it is told of it
+                finds.add(List.copyOf(event.getCommand().getDocument("filter", new BsonDocument()).keySet()));
             }
         })) {
             ContactDetailProjection details = new ContactDetailProjection(watched.database);
