@@ -59,7 +59,13 @@ public final class Resources {
     }
 
     public Tagged<AccountResource> taggedAccount(AccountState account, ResourceStates states) {
-        return taggedAccount(account, primaries(List.of(account), states));
+        return taggedAccount(account, states, List.of());
+    }
+
+    /** As {@link #taggedAccount(AccountState, ResourceStates)}, its primaries among {@code inHand} not fetched again. */
+    public Tagged<AccountResource> taggedAccount(AccountState account, ResourceStates states,
+                                                 Collection<ContactDetailState> inHand) {
+        return taggedAccount(account, primaries(List.of(account), states, inHand));
     }
 
     /** An account tagged by its stream and its primaries', given the states of those primaries that exist. */
@@ -71,7 +77,13 @@ public final class Resources {
     }
 
     public List<AccountResource> accounts(Collection<AccountState> accounts, ResourceStates states) {
-        Map<String, ContactDetailState> primaries = primaries(accounts, states);
+        return accounts(accounts, states, List.of());
+    }
+
+    /** As {@link #accounts(Collection, ResourceStates)}, their primaries among {@code inHand} not fetched again. */
+    public List<AccountResource> accounts(Collection<AccountState> accounts, ResourceStates states,
+                                          Collection<ContactDetailState> inHand) {
+        Map<String, ContactDetailState> primaries = primaries(accounts, states, inHand);
         return accounts.stream().map(account -> account(account, primaries)).toList();
     }
 
@@ -123,13 +135,9 @@ public final class Resources {
                 .collect(Collectors.toMap(AccountResource::uuid, Function.identity()));
     }
 
-    private static Map<String, ContactDetailState> primaries(Collection<AccountState> accounts, ResourceStates states) {
-        return primaries(accounts, states, List.of());
-    }
-
     /**
-     * The primaries of {@code accounts}; those among the details being rendered ({@code inHand}) are not fetched
-     * again: a new primary is both the detail a write answers with and its owner's primary.
+     * The primaries of {@code accounts}; those in hand are not fetched again: a new primary is both the detail a write
+     * answers with and its owner's primary, and an account's read-model document holds copies of its primaries.
      */
     private static Map<String, ContactDetailState> primaries(Collection<AccountState> accounts, ResourceStates states,
                                                              Collection<ContactDetailState> inHand) {

@@ -7,10 +7,8 @@ import io.contactdetails.query.account.readmodel.AccountReadModel;
 import io.contactdetails.query.contactdetail.readmodel.ContactDetailReadModel;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The read side renders from its read models, one {@code $in} per kind of document. */
@@ -36,35 +34,5 @@ public class ReadModelStates implements ResourceStates {
         Map<String, ContactDetailState> found = new HashMap<>();
         contactDetails.findAll(uuids).forEach(detail -> found.put(detail.uuid(), detail));
         return found;
-    }
-
-    /**
-     * These states, which also answer for the contact details among {@code known} (the copies of primaries an
-     * account's document holds) without reading them again.
-     */
-    public ResourceStates knowing(Collection<ContactDetailState> known) {
-        Map<String, ContactDetailState> byUuid = new HashMap<>();
-        known.forEach(detail -> byUuid.put(detail.uuid(), detail));
-        return new ResourceStates() {
-            @Override
-            public Map<String, AccountState> accounts(Collection<String> uuids) {
-                return ReadModelStates.this.accounts(uuids);
-            }
-
-            @Override
-            public Map<String, ContactDetailState> contactDetails(Collection<String> uuids) {
-                Map<String, ContactDetailState> found = new HashMap<>();
-                List<String> unknown = new ArrayList<>();
-                uuids.forEach(uuid -> {
-                    if (byUuid.containsKey(uuid)) {
-                        found.put(uuid, byUuid.get(uuid));
-                    } else {
-                        unknown.add(uuid);
-                    }
-                });
-                found.putAll(ReadModelStates.this.contactDetails(unknown));
-                return found;
-            }
-        };
     }
 }

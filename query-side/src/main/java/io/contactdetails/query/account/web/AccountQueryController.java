@@ -63,7 +63,7 @@ public class AccountQueryController {
         }
         Resources.Tagged<AccountResource> tagged = accounts.findWithPrimaries(id)
                 .filter(found -> actor.actsIn(found.account().firmUuid()))
-                .map(found -> resources.taggedAccount(found.account(), states.knowing(found.primaries())))
+                .map(found -> resources.taggedAccount(found.account(), states, found.primaries()))
                 .orElseThrow(NotFound::new);
         return ConditionalGet.answer(tagged, request);
     }
@@ -79,7 +79,7 @@ public class AccountQueryController {
         String firm = actor.firmId().toString();
         List<AccountReadModel.WithPrimaries> found = accounts.pageInFirm(firm, pageRequest);
         return resources.page(resources.accounts(found.stream().map(AccountReadModel.WithPrimaries::account).toList(),
-                        states.knowing(found.stream().flatMap(account -> account.primaries().stream()).toList())),
+                        states, found.stream().flatMap(account -> account.primaries().stream()).toList()),
                 pageRequest, accounts.countInFirm(firm), request);
     }
 }

@@ -179,7 +179,7 @@ class AccountProjectionTest {
 
             // as GET /api/v2/accounts/{uuid} reads it
             AccountReadModel.WithPrimaries stored = readAccounts.findWithPrimaries(client.toString()).orElseThrow();
-            AccountResource found = RESOURCES.taggedAccount(stored.account(), states.knowing(stored.primaries()))
+            AccountResource found = RESOURCES.taggedAccount(stored.account(), states, stored.primaries())
                     .resource();
 
             assertThat(commands).containsExactly("find [_id]");
