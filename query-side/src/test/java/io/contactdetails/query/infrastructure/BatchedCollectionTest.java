@@ -99,4 +99,19 @@ class BatchedCollectionTest {
             assertThat(collection.find("d0")).contains(new Document("_id", "d0").append("name", "again"));
         }
     }
+
+    /** A document no other writer touches is replaced whole; one that others add fields to keeps their fields. */
+    @Test
+    void documentsAreReplacedUnlessOthersAddFieldsToThem() {
+        documents.insertOne(new Document("_id", "a").append("count", 1).append("others", "x"));
+        BatchedCollection<Document> shared = new BatchedCollection<>(documents, counter -> counter.getString("_id"),
+                counter -> counter, counter -> counter, event -> Optional.of((String) event), List.of(), (id, state) -> null);
+
+        increment("a");
+        assertThat(stored()).containsExactly(new Document("_id", "a").append("count", 2));
+
+        documents.updateOne(new Document("_id", "a"), new Document("$set", new Document("others", "y")));
+        shared.save(new Document("_id", "a").append("count", 3));
+        assertThat(stored()).containsExactly(new Document("_id", "a").append("count", 3).append("others", "y"));
+    }
 }
