@@ -121,7 +121,7 @@ public final class Benchmarks {
                     limits();
                 }
                 if (runs("replay")) {
-                    growthAndReplay();
+                    growthAndReplay(jar, work);
                 }
                 if (!profiles.isEmpty()) {
                     report.append("### 7. Where the service's CPU goes (profiled last)\n\n");
@@ -177,8 +177,12 @@ public final class Benchmarks {
      * shows in GET), so that no scenario pays for the projection backlog of the one before.
      */
     private void drain() throws Exception {
+        drain(adviser, clients.get(0));
+    }
+
+    /** As {@link #drain()}, through {@code adviser}'s service and its {@code client}. */
+    private void drain(Http adviser, String client) throws Exception {
         long n = unique.incrementAndGet();
-        String client = clients.get(0);
         String uuid = adviser.post("/api/v2/contact-details", Map.of("type", "email", "name", "Drain " + n,
                 "value", "drain" + n + "@bench.example", "is_primary", true, "account_uuids", List.of(client)))
                 .body().path("uuid").asText();
@@ -447,7 +451,7 @@ public final class Benchmarks {
 
     private double rawMongoRequestsPerSecond;
 
-    private void growthAndReplay() throws Exception {
+    private void growthAndReplay(Path jar, Path work) throws Exception {
         List<Load.Result> growth = new ArrayList<>(List.of(createAtConcurrency8));
         List<String> replays = new ArrayList<>();
         for (long target : quick ? new long[]{10_000, 30_000} : new long[]{100_000, 1_000_000}) {
@@ -472,6 +476,8 @@ public final class Benchmarks {
         report.append(String.format("%nThe MongoDB stand-in took %,.0f single writes/s raw in this run (one writer, "
                 + "as the projection is); a replayed event costs the projection about %.2f writes.%n%n",
                 rawMongoRequestsPerSecond * 4, WRITES_PER_FILLED_EVENT));
+        // the standalone above stays up, idle, with nothing of it counted
+        report.append(embeddedReplay(jar, work));
         table("5. Growth: create at concurrency 8 as the event store grows (target: at 1,000,000 >= 80 % of at 0)", growth);
         Load.Result last = growth.get(growth.size() - 1);
         report.append(String.format("Throughput at the largest store against the empty one: **%.2f**.%n",
@@ -479,26 +485,12 @@ public final class Benchmarks {
     }
 
     private String replay() throws Exception {
-        long events = eventCount();
+        long events = eventCount(stores.jdbcUrl());
         long readsBefore = stores.mongoBackend.reads();
         long writes = stores.mongoBackend.writes();
-        double[] seconds = new double[1];
-        Footprint.Cpu cpu = footprint.measure(() -> {
-            Instant start = Instant.now();
-            if (operator.post("/api/v2/operations/replay", Map.of()).status() != 202) {
-                throw new IllegalStateException("The replay did not start");
-            }
-            JsonNode state;
-            do {
-                Thread.sleep(200);
-                state = operator.get("/api/v2/operations/replay").body();
-            } while (state.path("state").asText().equals("running"));
-            if (!state.path("state").asText().equals("done")) {
-                throw new IllegalStateException("The replay failed: " + state);
-            }
-            seconds[0] = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-            return events;
-        });
+        Replayed replayed = replay(operator, footprint, events);
+        double[] seconds = {replayed.seconds()};
+        Footprint.Cpu cpu = replayed.cpu();
         double readsPerEvent = (stores.mongoBackend.reads() - readsBefore) / (double) events;
         double writesPerEvent = (stores.mongoBackend.writes() - writes) / (double) events;
         lastReplayEvents = events;
@@ -508,11 +500,79 @@ public final class Benchmarks {
                 cpu.perRequest() * 1000, readsPerEvent, writesPerEvent);
     }
 
+    /** {@code firstEventSeconds}: from the replay's POST until its progress first counts an event (its reset). */
+    private record Replayed(double seconds, double firstEventSeconds, Footprint.Cpu cpu) {
+    }
+
+    /** Replays {@code events} through {@code operator}'s service, its CPU counted by {@code footprint}. */
+    private static Replayed replay(Http operator, Footprint footprint, long events) throws Exception {
+        double[] seconds = new double[2];
+        Footprint.Cpu cpu = footprint.measure(() -> {
+            Instant start = Instant.now();
+            if (operator.post("/api/v2/operations/replay", Map.of()).status() != 202) {
+                throw new IllegalStateException("The replay did not start");
+            }
+            JsonNode state;
+            do {
+                Thread.sleep(200);
+                state = operator.get("/api/v2/operations/replay").body();
+                if (seconds[1] == 0 && state.path("events_done").asLong() > 0) {
+                    seconds[1] = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+                }
+            } while (state.path("state").asText().equals("running"));
+            if (!state.path("state").asText().equals("done")) {
+                throw new IllegalStateException("The replay failed: " + state);
+            }
+            seconds[0] = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+            return events;
+        });
+        return new Replayed(seconds[0], seconds[1], cpu);
+    }
+
+    /**
+     * The replay a user of {@code java -jar} gets: the standalone on the embedded stores it starts itself (its
+     * stand-in inside its JVM, writing its file between batches; one segment), beside the idle standalone above, over as many
+     * events as the last replay above. The stand-in's commands are not counted here (it is not this JVM's).
+     */
+    private String embeddedReplay(Path jar, Path work) throws Exception {
+        Path data = work.resolve("embedded");
+        try (ServiceProcess embedded = ServiceProcess.embedded(jar, data, freePort(), work.resolve("embedded.log"))) {
+            Path postgres = data.resolve("postgres");
+            int port = Integer.parseInt(Files.readAllLines(postgres.resolve("postmaster.pid")).get(3).strip());
+            String jdbcUrl = "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
+            Http operator = new Http(embedded.port, embedded.token("--admin", "--sub", "benchmark-operator"), null);
+            Http adviser = adviser(embedded, operator);
+            String client = clients(adviser, 1).get(0);
+            Fill.events(jdbcUrl, lastReplayEvents - eventCount(jdbcUrl));
+            long events = eventCount(jdbcUrl);
+            progress("embedded: filled to " + events + " events");
+            drain(adviser, client);
+            Replayed replayed = replay(operator, new Footprint(List.of(embedded::pid), postgres), events);
+            double rate = events / replayed.seconds();
+            progress("embedded: replayed " + events + " events in " + replayed.seconds() + " s");
+            String line = String.format("On the standalone's own embedded stores (`java -jar` with no server: its stand-in "
+                            + "inside its JVM, one segment): %,d events in %.1f s, **%,.0f events/s**, "
+                            + "%.0f µs of CPU per event (its JVM with the stand-in, %.0f; its PostgreSQL, %.0f); the reset "
+                            + "before the first event (the old read models dropped) took %.1f s of it.%n%n",
+                    events, replayed.seconds(), rate, replayed.cpu().perRequest() * 1000,
+                    replayed.cpu().service() * 1000 / events, replayed.cpu().postgres() * 1000 / events,
+                    replayed.firstEventSeconds());
+            targets.add(target(String.format("replay on the standalone's own embedded stores: >= 20,000 events/s over "
+                    + "%,d events", events), rate >= 20_000, "%,.0f events/s (%.1f s of it the reset)", rate,
+                    replayed.firstEventSeconds()));
+            return line;
+        }
+    }
+
     private long lastReplayEvents;
     private double lastReplayRate;
 
     private long eventCount() throws Exception {
-        try (Connection connection = DriverManager.getConnection(stores.jdbcUrl(), "postgres", "");
+        return eventCount(stores.jdbcUrl());
+    }
+
+    private static long eventCount(String jdbcUrl) throws Exception {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
              ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM domainevententry")) {
             rows.next();
             return rows.getLong(1);

@@ -9,10 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The standalone jar in a JVM of its own, on the benchmark's stores, as a user would run it. */
+/** The standalone jar (or one side's exec jar) in a JVM of its own, as a user would run it. */
 final class ServiceProcess implements AutoCloseable {
     static final String SECRET = "benchmark-secret-of-at-least-thirty-two-bytes";
 
@@ -22,7 +23,15 @@ final class ServiceProcess implements AutoCloseable {
 
     /** The standalone jar: both sides in one JVM. */
     static ServiceProcess standalone(Path jar, Stores stores, int port, Path log) throws IOException, InterruptedException {
-        return new ServiceProcess(jar, jar, stores, Map.of(), port, log);
+        return new ServiceProcess(jar, jar, on(stores, log), port, log);
+    }
+
+    /**
+     * The standalone jar on the embedded stores it starts itself in {@code dataDirectory}, as {@code java -jar} runs
+     * it with no server to install: its MongoDB stand-in inside its JVM, its PostgreSQL a child process.
+     */
+    static ServiceProcess embedded(Path jar, Path dataDirectory, int port, Path log) throws IOException, InterruptedException {
+        return new ServiceProcess(jar, jar, Map.of("CONTACT_DETAILS_DATA_DIR", dataDirectory.toString()), port, log);
     }
 
     /**
@@ -31,10 +40,21 @@ final class ServiceProcess implements AutoCloseable {
      */
     static ServiceProcess side(Path sideJar, Path standaloneJar, Stores stores, String database, int port, Path log)
             throws IOException, InterruptedException {
-        return new ServiceProcess(sideJar, standaloneJar, stores, Map.of("MONGODB_DATABASE", database), port, log);
+        Map<String, String> environment = new HashMap<>(on(stores, log));
+        environment.put("MONGODB_DATABASE", database);
+        return new ServiceProcess(sideJar, standaloneJar, environment, port, log);
     }
 
-    private ServiceProcess(Path runnable, Path jar, Stores stores, Map<String, String> environment, int port, Path log)
+    private static Map<String, String> on(Stores stores, Path log) {
+        return Map.of(
+                "SPRING_DATASOURCE_URL", stores.jdbcUrl(),
+                "SPRING_DATASOURCE_USERNAME", "postgres",
+                "SPRING_DATASOURCE_PASSWORD", "",
+                "MONGODB_URI", stores.mongoUri,
+                "CONTACT_DETAILS_DATA_DIR", log.getParent().resolve("service-data").toString());
+    }
+
+    private ServiceProcess(Path runnable, Path jar, Map<String, String> environment, int port, Path log)
             throws IOException, InterruptedException {
         this.jar = jar;
         this.port = port;
@@ -48,12 +68,7 @@ final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(Map.of(
                 "PORT", Integer.toString(port),
-                "SPRING_DATASOURCE_URL", stores.jdbcUrl(),
-                "SPRING_DATASOURCE_USERNAME", "postgres",
-                "SPRING_DATASOURCE_PASSWORD", "",
-                "MONGODB_URI", stores.mongoUri,
                 "CONTACT_DETAILS_JWT_SECRET", SECRET,
-                "CONTACT_DETAILS_DATA_DIR", log.getParent().resolve("service-data").toString(),
                 "AXONIQ_UPDATE_CHECKER_DISABLED", "true",
                 // The benchmarks measure what the service can do, not Plannr's per-subject allowance.
                 "CONTACT_DETAILS_RATE_LIMIT_PER_MINUTE", "0"));
