@@ -343,11 +343,18 @@ public final class Benchmarks {
         Load.Result at50 = lag("one JVM, 50 creates/s, every one probed", adviser, adviser, clients, 50, 1);
         drain();
         Load.Result at300 = lag("one JVM, 300 creates/s, every tenth probed", adviser, adviser, clients, 300, 10);
-        lagTable("3. Projection lag (target p99 < 100 ms)", List.of(at50, at300, twoJvmLag));
+        // the two JVMs' lag is measured first, on its own, unless left out (--only lag)
+        List<Load.Result> lags = new ArrayList<>(List.of(at50, at300));
+        if (twoJvmLag != null) {
+            lags.add(twoJvmLag);
+        }
+        lagTable("3. Projection lag (target p99 < 100 ms)", lags);
         targets.add(target("lag: p99 < 100 ms, one JVM at 300 creates/s", at300.millis(99) < 100 && at300.errors() == 0,
                 "p99 %.1f ms, %d timeouts or errors", at300.millis(99), at300.errors()));
-        targets.add(target("lag: p99 < 100 ms, two JVMs at 50 creates/s", twoJvmLag.millis(99) < 100
-                && twoJvmLag.errors() == 0, "p99 %.1f ms, %d timeouts or errors", twoJvmLag.millis(99), twoJvmLag.errors()));
+        if (twoJvmLag != null) {
+            targets.add(target("lag: p99 < 100 ms, two JVMs at 50 creates/s", twoJvmLag.millis(99) < 100
+                    && twoJvmLag.errors() == 0, "p99 %.1f ms, %d timeouts or errors", twoJvmLag.millis(99), twoJvmLag.errors()));
+        }
         progress("projection lag done");
     }
 
