@@ -93,8 +93,10 @@ public final class Resources {
 
     /** A detail with all its relations, tagged by its own stream, its owners' and their primaries'. */
     public Tagged<ContactDetailResource> taggedContactDetail(ContactDetailState detail, ResourceStates states) {
-        Map<String, AccountState> owners = states.accounts(detail.accountUuids());
-        Map<String, ContactDetailState> primaries = primaries(owners.values(), states, List.of(detail));
+        ResourceStates.Owners found = states.owners(detail.accountUuids());
+        Map<String, AccountState> owners = found.accounts();
+        Map<String, ContactDetailState> primaries = primaries(owners.values(), states,
+                Stream.concat(Stream.of(detail), found.primaries().stream()).toList());
         Map<String, Long> versions = new HashMap<>();
         versions.put(detail.uuid(), detail.version());
         owners.values().forEach(owner -> versions.put(owner.uuid(), owner.version()));
@@ -112,9 +114,11 @@ public final class Resources {
         if (!relations.accounts() && !relations.primaryAccounts()) {
             return details.stream().map(detail -> contactDetail(detail, null, null)).toList();
         }
-        Map<String, AccountState> owners = states.accounts(details.stream()
+        ResourceStates.Owners found = states.owners(details.stream()
                 .flatMap(detail -> detail.accountUuids().stream()).distinct().toList());
-        Map<String, AccountResource> rendered = rendered(owners.values(), primaries(owners.values(), states, details));
+        Map<String, AccountState> owners = found.accounts();
+        Map<String, AccountResource> rendered = rendered(owners.values(), primaries(owners.values(), states,
+                Stream.concat(details.stream(), found.primaries().stream()).toList()));
         return details.stream().map(detail -> contactDetail(detail, relations, owners, rendered)).toList();
     }
 
@@ -141,8 +145,8 @@ public final class Resources {
      */
     private static Map<String, ContactDetailState> primaries(Collection<AccountState> accounts, ResourceStates states,
                                                              Collection<ContactDetailState> inHand) {
-        Map<String, ContactDetailState> held = inHand.stream()
-                .collect(Collectors.toMap(ContactDetailState::uuid, Function.identity(), (first, same) -> first));
+        Map<String, ContactDetailState> held = inHand.stream().collect(Collectors.toMap(ContactDetailState::uuid,
+                Function.identity(), (one, other) -> other.version() > one.version() ? other : one));
         List<String> uuids = accounts.stream()
                 .flatMap(account -> Stream.of(account.primaryEmailUuid(), account.primaryPhoneNumberUuid()))
                 .filter(Objects::nonNull)

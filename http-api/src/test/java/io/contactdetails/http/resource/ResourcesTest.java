@@ -63,6 +63,37 @@ class ResourcesTest {
         }));
     }
 
+    /** Owners' copies of one primary can be of different versions for a moment (each owner's is written apart). */
+    @Test
+    void ofTwoCopiesOfAPrimaryHeldBesideItsOwnersTheNewerIsRendered() {
+        ContactDetailState older = new ContactDetailState(phone.uuid(), "firm-1", "phone_number", "Old", phone.value(),
+                null, List.of(client.uuid()), NOW, NOW, 1);
+        ContactDetailState newer = new ContactDetailState(phone.uuid(), "firm-1", "phone_number", "New", phone.value(),
+                null, List.of(client.uuid()), NOW, NOW.plusSeconds(1), 2);
+        ResourceStates holdingCopies = new ResourceStates() {
+            @Override
+            public Map<String, AccountState> accounts(Collection<String> uuids) {
+                return states.accounts(uuids);
+            }
+
+            @Override
+            public Map<String, ContactDetailState> contactDetails(Collection<String> uuids) {
+                return states.contactDetails(uuids);
+            }
+
+            @Override
+            public Owners owners(Collection<String> uuids) {
+                return new Owners(accounts(uuids), List.of(older, newer, older));
+            }
+        };
+
+        ContactDetailResource rendered = resources.taggedContactDetail(email, holdingCopies).resource();
+
+        assertThat(detailsAsked.stream().flatMap(Collection::stream)).isEmpty();
+        assertThat(rendered.accounts()).singleElement()
+                .satisfies(owner -> assertThat(owner.primaryPhoneNumber().name()).isEqualTo("New"));
+    }
+
     private static ContactDetailState detail(String uuid, String type, String owner) {
         return new ContactDetailState(uuid, "firm-1", type, "Home", type.equals("email") ? "g@example.com" : "+442071234567",
                 null, List.of(owner), NOW, NOW, 1);

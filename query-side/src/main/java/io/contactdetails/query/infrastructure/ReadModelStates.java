@@ -7,8 +7,10 @@ import io.contactdetails.query.account.readmodel.AccountReadModel;
 import io.contactdetails.query.contactdetail.readmodel.ContactDetailReadModel;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The read side renders from its read models, one {@code $in} per kind of document. */
@@ -27,6 +29,18 @@ public class ReadModelStates implements ResourceStates {
         Map<String, AccountState> found = new HashMap<>();
         accounts.findAll(uuids).forEach(account -> found.put(account.uuid(), account));
         return found;
+    }
+
+    /** The accounts' documents hold copies of their primaries ({@code PrimaryCopies}): one find for both. */
+    @Override
+    public Owners owners(Collection<String> uuids) {
+        Map<String, AccountState> found = new HashMap<>();
+        List<ContactDetailState> primaries = new ArrayList<>();
+        accounts.findAllWithPrimaries(uuids).forEach(account -> {
+            found.put(account.account().uuid(), account.account());
+            primaries.addAll(account.primaries());
+        });
+        return new Owners(found, primaries);
     }
 
     @Override

@@ -44,6 +44,14 @@ public class AccountReadModel {
         return Optional.ofNullable(accounts.find(Filters.eq("_id", uuid)).first()).map(WithPrimaries::of);
     }
 
+    /** Accounts by {@code _id}, each with its primaries from its document, as {@link #findWithPrimaries}. */
+    public List<WithPrimaries> findAllWithPrimaries(Collection<String> uuids) {
+        if (uuids.isEmpty()) {
+            return List.of();
+        }
+        return accounts.find(Filters.in("_id", uuids)).map(WithPrimaries::of).into(new ArrayList<>());
+    }
+
     public List<AccountState> findAll(Collection<String> uuids) {
         if (uuids.isEmpty()) {
             return List.of();

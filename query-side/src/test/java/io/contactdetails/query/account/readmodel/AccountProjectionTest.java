@@ -4,6 +4,8 @@ import io.contactdetails.fixtures.Events;
 import io.contactdetails.http.request.PageRequest;
 import io.contactdetails.http.resource.AccountResource;
 import io.contactdetails.http.resource.AccountState;
+import io.contactdetails.http.resource.ContactDetailResource;
+import io.contactdetails.http.resource.ContactDetailState;
 import io.contactdetails.http.resource.Resources;
 import io.contactdetails.kernel.account.AccountCreated;
 import io.contactdetails.kernel.account.AccountId;
@@ -157,22 +159,9 @@ class AccountProjectionTest {
             BsonDocument filter = event.getCommand().getDocument("filter", new BsonDocument());
             commands.add(event.getCommandName() + " " + filter.keySet());
         })) {
-            AccountProjection accounts = new AccountProjection(watched.database);
-            // the contact detail projection is fed as its processor feeds it: its handlers are its package's
-            AnnotationEventHandlerAdapter details = new AnnotationEventHandlerAdapter(
-                    new ContactDetailProjection(watched.database));
             ContactDetailId phone = ContactDetailId.random();
             PhoneNumber number = PhoneNumber.parse("+443330903630", "GB");
-            details.handle(event(first, 0, Events.created(first, firm, new EmailAddress("a@example.com"),
-                    List.of(client)), T0));
-            details.handle(event(phone, 0, Events.created(phone, firm, number, List.of(client)), T0));
-            details.handle(event(first, 1, new ContactDetailRenamed(first, "Work"), T0.plusSeconds(3)));
-            accounts.on(created, T0, 0);
-            accounts.on(Events.attachedEmail(client, first, "a@example.com"), T0.plusSeconds(1), 1);
-            accounts.on(Events.emailPrimaryRequested(client, first), T0.plusSeconds(1), 2);
-            accounts.on(Events.attached(client, phone, number), T0.plusSeconds(2), 3);
-            accounts.on(Events.primaryAssigned(client, ContactType.PHONE_NUMBER, phone, PrimaryReason.REQUESTED),
-                    T0.plusSeconds(2), 4);
+            clientWithTwoPrimaries(watched, phone, number);
             AccountReadModel readAccounts = new AccountReadModel(watched.database);
             ReadModelStates states = new ReadModelStates(readAccounts, new ContactDetailReadModel(watched.database));
             commands.clear();
@@ -189,6 +178,56 @@ class AccountProjectionTest {
             assertThat(found.primaryPhoneNumber().phoneNumberMeta()).isEqualTo(number.phoneNumberMeta());
             assertThat(readAccounts.findWithPrimaries(AccountId.random().toString())).isEmpty();
         }
+    }
+
+    /**
+     * As GET /api/v2/contact-details/{uuid} reads it: the detail, then its owners, whose documents hold their
+     * primaries; a third find fetched those primaries before.
+     */
+    @Test
+    void aContactDetailWithItsOwnersAndTheirPrimariesIsReadInTwoFindsById() throws Exception {
+        List<String> commands = new ArrayList<>();
+        try (ReadModelDatabase watched = ReadModelDatabase.watching(event -> {
+            BsonDocument filter = event.getCommand().getDocument("filter", new BsonDocument());
+            commands.add(event.getCommandName() + " " + filter.keySet());
+        })) {
+            ContactDetailId phone = ContactDetailId.random();
+            PhoneNumber number = PhoneNumber.parse("+443330903630", "GB");
+            clientWithTwoPrimaries(watched, phone, number);
+            ContactDetailReadModel readDetails = new ContactDetailReadModel(watched.database);
+            ReadModelStates states = new ReadModelStates(new AccountReadModel(watched.database), readDetails);
+            commands.clear();
+
+            ContactDetailState email = readDetails.find(first.toString()).orElseThrow();
+            ContactDetailResource found = RESOURCES.taggedContactDetail(email, states).resource();
+
+            assertThat(commands).containsExactly("find [_id]", "find [_id]");
+            AccountResource owner = found.accounts().get(0);
+            assertThat(owner.uuid()).isEqualTo(client.toString());
+            assertThat(owner.primaryEmail().name()).isEqualTo("Work");
+            assertThat(owner.primaryPhoneNumber().uuid()).isEqualTo(phone.toString());
+            assertThat(owner.primaryPhoneNumber().phoneNumberMeta()).isEqualTo(number.phoneNumberMeta());
+            assertThat(found.primaryAccounts()).extracting(AccountResource::uuid).containsExactly(client.toString());
+        }
+    }
+
+    /** The client with its email {@code first}, renamed "Work", and {@code phone} as its primaries, both projected. */
+    private void clientWithTwoPrimaries(ReadModelDatabase watched, ContactDetailId phone, PhoneNumber number)
+            throws Exception {
+        AccountProjection accounts = new AccountProjection(watched.database);
+        // the contact detail projection is fed as its processor feeds it: its handlers are its package's
+        AnnotationEventHandlerAdapter details = new AnnotationEventHandlerAdapter(
+                new ContactDetailProjection(watched.database));
+        details.handle(event(first, 0, Events.created(first, firm, new EmailAddress("a@example.com"),
+                List.of(client)), T0));
+        details.handle(event(phone, 0, Events.created(phone, firm, number, List.of(client)), T0));
+        details.handle(event(first, 1, new ContactDetailRenamed(first, "Work"), T0.plusSeconds(3)));
+        accounts.on(created, T0, 0);
+        accounts.on(Events.attachedEmail(client, first, "a@example.com"), T0.plusSeconds(1), 1);
+        accounts.on(Events.emailPrimaryRequested(client, first), T0.plusSeconds(1), 2);
+        accounts.on(Events.attached(client, phone, number), T0.plusSeconds(2), 3);
+        accounts.on(Events.primaryAssigned(client, ContactType.PHONE_NUMBER, phone, PrimaryReason.REQUESTED),
+                T0.plusSeconds(2), 4);
     }
 
     private static DomainEventMessage<Object> event(ContactDetailId stream, long sequence, Object payload, Instant at) {
