@@ -17,15 +17,11 @@ public interface ResourceStates {
     Map<String, ContactDetailState> contactDetails(Collection<String> uuids);
 
     /**
-     * The accounts among {@code uuids} that exist, with those of their primaries read in the same round trip: none
-     * here, the renderer fetches them; the read model's account documents hold copies of theirs.
+     * The accounts among {@code uuids} that exist, each with those of its primaries read in the same round trip (the
+     * renderer fetches the rest): none here; the read model's account documents hold copies of theirs.
      */
-    default Owners owners(Collection<String> uuids) {
-        return new Owners(accounts(uuids), List.of());
-    }
-
-    /** Accounts by uuid, and some of their primaries (the renderer fetches those not among them). */
-    record Owners(Map<String, AccountState> accounts, List<ContactDetailState> primaries) {
+    default List<AccountWithPrimaries> accountsWithPrimaries(Collection<String> uuids) {
+        return accounts(uuids).values().stream().map(account -> new AccountWithPrimaries(account, List.of())).toList();
     }
 
     default Optional<AccountState> account(String uuid) {

@@ -93,10 +93,9 @@ public final class Resources {
 
     /** A detail with all its relations, tagged by its own stream, its owners' and their primaries'. */
     public Tagged<ContactDetailResource> taggedContactDetail(ContactDetailState detail, ResourceStates states) {
-        ResourceStates.Owners found = states.owners(detail.accountUuids());
-        Map<String, AccountState> owners = found.accounts();
-        Map<String, ContactDetailState> primaries = primaries(owners.values(), states,
-                Stream.concat(Stream.of(detail), found.primaries().stream()).toList());
+        List<AccountWithPrimaries> found = states.accountsWithPrimaries(detail.accountUuids());
+        Map<String, AccountState> owners = byUuid(found);
+        Map<String, ContactDetailState> primaries = primaries(owners.values(), states, inHand(List.of(detail), found));
         Map<String, Long> versions = new HashMap<>();
         versions.put(detail.uuid(), detail.version());
         owners.values().forEach(owner -> versions.put(owner.uuid(), owner.version()));
@@ -114,11 +113,11 @@ public final class Resources {
         if (!relations.accounts() && !relations.primaryAccounts()) {
             return details.stream().map(detail -> contactDetail(detail, null, null)).toList();
         }
-        ResourceStates.Owners found = states.owners(details.stream()
+        List<AccountWithPrimaries> found = states.accountsWithPrimaries(details.stream()
                 .flatMap(detail -> detail.accountUuids().stream()).distinct().toList());
-        Map<String, AccountState> owners = found.accounts();
-        Map<String, AccountResource> rendered = rendered(owners.values(), primaries(owners.values(), states,
-                Stream.concat(details.stream(), found.primaries().stream()).toList()));
+        Map<String, AccountState> owners = byUuid(found);
+        Map<String, AccountResource> rendered = rendered(owners.values(),
+                primaries(owners.values(), states, inHand(details, found)));
         return details.stream().map(detail -> contactDetail(detail, relations, owners, rendered)).toList();
     }
 
@@ -139,14 +138,39 @@ public final class Resources {
                 .collect(Collectors.toMap(AccountResource::uuid, Function.identity()));
     }
 
+    private static Map<String, AccountState> byUuid(List<AccountWithPrimaries> accounts) {
+        return accounts.stream().map(AccountWithPrimaries::account)
+                .collect(Collectors.toMap(AccountState::uuid, Function.identity()));
+    }
+
+    /**
+     * The states in hand to render owners with: the details being rendered, over any copy of themselves (the body and
+     * its tag then name the version the body shows), and of their owners' copies of other primaries the newest (each
+     * owner's copy is written apart, so one may lag another for a moment).
+     */
+    private static Map<String, ContactDetailState> inHand(Collection<ContactDetailState> rendered,
+                                                          List<AccountWithPrimaries> owners) {
+        Map<String, ContactDetailState> held = newest(owners.stream().flatMap(owner -> owner.primaries().stream()).toList());
+        rendered.forEach(detail -> held.put(detail.uuid(), detail));
+        return held;
+    }
+
+    private static Map<String, ContactDetailState> newest(Collection<ContactDetailState> states) {
+        return states.stream().collect(Collectors.toMap(ContactDetailState::uuid, Function.identity(),
+                (one, other) -> other.version() > one.version() ? other : one, HashMap::new));
+    }
+
+    private static Map<String, ContactDetailState> primaries(Collection<AccountState> accounts, ResourceStates states,
+                                                             Collection<ContactDetailState> inHand) {
+        return primaries(accounts, states, newest(inHand));
+    }
+
     /**
      * The primaries of {@code accounts}; those in hand are not fetched again: a new primary is both the detail a write
      * answers with and its owner's primary, and an account's read-model document holds copies of its primaries.
      */
     private static Map<String, ContactDetailState> primaries(Collection<AccountState> accounts, ResourceStates states,
-                                                             Collection<ContactDetailState> inHand) {
-        Map<String, ContactDetailState> held = inHand.stream().collect(Collectors.toMap(ContactDetailState::uuid,
-                Function.identity(), (one, other) -> other.version() > one.version() ? other : one));
+                                                             Map<String, ContactDetailState> held) {
         List<String> uuids = accounts.stream()
                 .flatMap(account -> Stream.of(account.primaryEmailUuid(), account.primaryPhoneNumberUuid()))
                 .filter(Objects::nonNull)

@@ -1,5 +1,6 @@
 package io.contactdetails.http.resource;
 
+import io.contactdetails.kernel.VersionTag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -63,17 +64,59 @@ class ResourcesTest {
         }));
     }
 
-    /** Owners' copies of one primary can be of different versions for a moment (each owner's is written apart). */
+    /**
+     * Two owners' copies of one primary can be of different versions for a moment (each owner's is written apart):
+     * the newer is rendered for both, and tagged.
+     */
     @Test
-    void ofTwoCopiesOfAPrimaryHeldBesideItsOwnersTheNewerIsRendered() {
-        ContactDetailState older = new ContactDetailState(phone.uuid(), "firm-1", "phone_number", "Old", phone.value(),
-                null, List.of(client.uuid()), NOW, NOW, 1);
-        ContactDetailState newer = new ContactDetailState(phone.uuid(), "firm-1", "phone_number", "New", phone.value(),
-                null, List.of(client.uuid()), NOW, NOW.plusSeconds(1), 2);
-        ResourceStates holdingCopies = new ResourceStates() {
+    void ofTwoOwnersCopiesOfAPrimaryTheNewerIsRenderedAndTagged() {
+        ContactDetailState shared = new ContactDetailState("e-2", "firm-1", "email", "Shared", "s@example.com", null,
+                List.of("client-1", "client-2"), NOW, NOW, 1);
+        AccountState other = new AccountState("client-2", "firm-1", "client", "Ada", "Thompson", email.uuid(),
+                phone.uuid(), NOW, NOW, 5);
+        ContactDetailState older = phoneAt(1, "Old");
+        ContactDetailState newer = phoneAt(2, "New");
+        ResourceStates holdingCopies = holding(List.of(new AccountWithPrimaries(client, List.of(email, older)),
+                new AccountWithPrimaries(other, List.of(email, newer))));
+
+        Resources.Tagged<ContactDetailResource> rendered = resources.taggedContactDetail(shared, holdingCopies);
+
+        assertThat(detailsAsked.stream().flatMap(Collection::stream)).isEmpty();
+        assertThat(rendered.resource().accounts()).hasSize(2)
+                .allSatisfy(owner -> assertThat(owner.primaryPhoneNumber().name()).isEqualTo("New"));
+        assertThat(rendered.etag()).isEqualTo(VersionTag.of(Map.of(shared.uuid(), 1L, client.uuid(), 3L,
+                other.uuid(), 5L, email.uuid(), 1L, phone.uuid(), 2L)));
+    }
+
+    /**
+     * The detail rendered is read before its owners, whose copy of it may be newer by then: the body and its tag
+     * name the version the detail shows, nested in its owner as at its top.
+     */
+    @Test
+    void theDetailRenderedIsShownAndTaggedAsReadThoughItsOwnersCopyIsNewer() {
+        ContactDetailState newerCopy = phoneAt(2, "Renamed");
+        ResourceStates holdingCopies = holding(List.of(new AccountWithPrimaries(client, List.of(email, newerCopy))));
+
+        Resources.Tagged<ContactDetailResource> rendered = resources.taggedContactDetail(phone, holdingCopies);
+
+        assertThat(rendered.resource().name()).isEqualTo("Home");
+        assertThat(rendered.resource().accounts()).singleElement()
+                .satisfies(owner -> assertThat(owner.primaryPhoneNumber().name()).isEqualTo("Home"));
+        assertThat(rendered.etag()).isEqualTo(VersionTag.of(Map.of(phone.uuid(), 1L, client.uuid(), 3L,
+                email.uuid(), 1L)));
+    }
+
+    private ContactDetailState phoneAt(long version, String name) {
+        return new ContactDetailState(phone.uuid(), "firm-1", "phone_number", name, phone.value(), null,
+                List.of(client.uuid()), NOW, NOW.plusSeconds(version), version);
+    }
+
+    /** States whose accounts come with copies of their primaries, as the read model's. */
+    private ResourceStates holding(List<AccountWithPrimaries> accounts) {
+        return new ResourceStates() {
             @Override
             public Map<String, AccountState> accounts(Collection<String> uuids) {
-                return states.accounts(uuids);
+                throw new AssertionError("the accounts are read with their primaries");
             }
 
             @Override
@@ -82,16 +125,10 @@ class ResourcesTest {
             }
 
             @Override
-            public Owners owners(Collection<String> uuids) {
-                return new Owners(accounts(uuids), List.of(older, newer, older));
+            public List<AccountWithPrimaries> accountsWithPrimaries(Collection<String> uuids) {
+                return accounts.stream().filter(account -> uuids.contains(account.account().uuid())).toList();
             }
         };
-
-        ContactDetailResource rendered = resources.taggedContactDetail(email, holdingCopies).resource();
-
-        assertThat(detailsAsked.stream().flatMap(Collection::stream)).isEmpty();
-        assertThat(rendered.accounts()).singleElement()
-                .satisfies(owner -> assertThat(owner.primaryPhoneNumber().name()).isEqualTo("New"));
     }
 
     private static ContactDetailState detail(String uuid, String type, String owner) {

@@ -1,13 +1,13 @@
 package io.contactdetails.query.infrastructure;
 
 import io.contactdetails.http.resource.AccountState;
+import io.contactdetails.http.resource.AccountWithPrimaries;
 import io.contactdetails.http.resource.ContactDetailState;
 import io.contactdetails.http.resource.ResourceStates;
 import io.contactdetails.query.account.readmodel.AccountReadModel;
 import io.contactdetails.query.contactdetail.readmodel.ContactDetailReadModel;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -33,14 +33,8 @@ public class ReadModelStates implements ResourceStates {
 
     /** The accounts' documents hold copies of their primaries ({@code PrimaryCopies}): one find for both. */
     @Override
-    public Owners owners(Collection<String> uuids) {
-        Map<String, AccountState> found = new HashMap<>();
-        List<ContactDetailState> primaries = new ArrayList<>();
-        accounts.findAllWithPrimaries(uuids).forEach(account -> {
-            found.put(account.account().uuid(), account.account());
-            primaries.addAll(account.primaries());
-        });
-        return new Owners(found, primaries);
+    public List<AccountWithPrimaries> accountsWithPrimaries(Collection<String> uuids) {
+        return accounts.findAllWithPrimaries(uuids);
     }
 
     @Override

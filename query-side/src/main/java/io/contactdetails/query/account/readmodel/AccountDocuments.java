@@ -24,7 +24,7 @@ public final class AccountDocuments {
     static final String PRIMARY_EMAIL = "primary_email";
     static final String PRIMARY_PHONE_NUMBER = "primary_phone_number";
     static final List<String> CONTACT_TYPES = Arrays.stream(ContactType.values()).map(ContactType::wireName).toList();
-    /** For reads of accounts without their primaries: owners, or the accounts whose copies are being written. */
+    /** For reads of accounts without their primaries: those whose copies {@code PrimaryCopies} is writing. */
     static final Bson WITHOUT_COPIES = Projections.exclude(CONTACT_TYPES.stream().map(AccountDocuments::copiesOfPrimary).toList());
 
     private AccountDocuments() {

@@ -6,7 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.contactdetails.http.request.PageRequest;
 import io.contactdetails.http.resource.AccountState;
-import io.contactdetails.http.resource.ContactDetailState;
+import io.contactdetails.http.resource.AccountWithPrimaries;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -24,13 +24,6 @@ public class AccountReadModel {
         this.accounts = database.getCollection(AccountDocuments.COLLECTION);
     }
 
-    /** An account and the copies of its primaries its document holds: all of them, but for a moment after a change. */
-    public record WithPrimaries(AccountState account, List<ContactDetailState> primaries) {
-        static WithPrimaries of(Document document) {
-            return new WithPrimaries(AccountDocuments.fromDocument(document), AccountDocuments.primaries(document));
-        }
-    }
-
     public Optional<AccountState> find(String uuid) {
         return Optional.ofNullable(accounts.find(Filters.eq("_id", uuid)).first()).map(AccountDocuments::fromDocument);
     }
@@ -40,16 +33,16 @@ public class AccountReadModel {
      * {@code $lookup} aggregation, one round trip on MongoDB too: the embedded stand-in runs an aggregation over its
      * whole collection first, so every GET read every account (reads timed out on a store of 1M events).
      */
-    public Optional<WithPrimaries> findWithPrimaries(String uuid) {
-        return Optional.ofNullable(accounts.find(Filters.eq("_id", uuid)).first()).map(WithPrimaries::of);
+    public Optional<AccountWithPrimaries> findWithPrimaries(String uuid) {
+        return Optional.ofNullable(accounts.find(Filters.eq("_id", uuid)).first()).map(AccountReadModel::withPrimaries);
     }
 
     /** Accounts by {@code _id}, each with its primaries from its document, as {@link #findWithPrimaries}. */
-    public List<WithPrimaries> findAllWithPrimaries(Collection<String> uuids) {
+    public List<AccountWithPrimaries> findAllWithPrimaries(Collection<String> uuids) {
         if (uuids.isEmpty()) {
             return List.of();
         }
-        return accounts.find(Filters.in("_id", uuids)).map(WithPrimaries::of).into(new ArrayList<>());
+        return accounts.find(Filters.in("_id", uuids)).map(AccountReadModel::withPrimaries).into(new ArrayList<>());
     }
 
     public List<AccountState> findAll(Collection<String> uuids) {
@@ -60,16 +53,21 @@ public class AccountReadModel {
                 .map(AccountDocuments::fromDocument).into(new ArrayList<>());
     }
 
+    /** The copies of its primaries its document holds: all of them, but for a moment after a change. */
+    private static AccountWithPrimaries withPrimaries(Document document) {
+        return new AccountWithPrimaries(AccountDocuments.fromDocument(document), AccountDocuments.primaries(document));
+    }
+
     public long countInFirm(String firmUuid) {
         return accounts.countDocuments(Filters.eq(AccountDocuments.FIRM, firmUuid));
     }
 
-    public List<WithPrimaries> pageInFirm(String firmUuid, PageRequest page) {
+    public List<AccountWithPrimaries> pageInFirm(String firmUuid, PageRequest page) {
         return accounts.find(Filters.eq(AccountDocuments.FIRM, firmUuid))
                 .sort(Sorts.ascending(AccountDocuments.CREATED_AT, "_id"))
                 .skip(page.offset())
                 .limit(page.perPage())
-                .map(WithPrimaries::of)
+                .map(AccountReadModel::withPrimaries)
                 .into(new ArrayList<>());
     }
 }

@@ -4,6 +4,7 @@ import io.contactdetails.http.error.NotFound;
 import io.contactdetails.http.request.PageRequest;
 import io.contactdetails.http.request.QueryParameters;
 import io.contactdetails.http.resource.AccountResource;
+import io.contactdetails.http.resource.AccountWithPrimaries;
 import io.contactdetails.http.resource.LaravelPage;
 import io.contactdetails.http.resource.Resources;
 import io.contactdetails.http.security.Actor;
@@ -77,8 +78,8 @@ public class AccountQueryController {
                                              HttpServletRequest request) {
         PageRequest pageRequest = QueryParameters.page(page, perPage);
         String firm = actor.firmId().toString();
-        List<AccountReadModel.WithPrimaries> found = accounts.pageInFirm(firm, pageRequest);
-        return resources.page(resources.accounts(found.stream().map(AccountReadModel.WithPrimaries::account).toList(),
+        List<AccountWithPrimaries> found = accounts.pageInFirm(firm, pageRequest);
+        return resources.page(resources.accounts(found.stream().map(AccountWithPrimaries::account).toList(),
                         states, found.stream().flatMap(account -> account.primaries().stream()).toList()),
                 pageRequest, accounts.countInFirm(firm), request);
     }

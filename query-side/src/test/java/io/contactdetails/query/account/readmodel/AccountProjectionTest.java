@@ -4,8 +4,10 @@ import io.contactdetails.fixtures.Events;
 import io.contactdetails.http.request.PageRequest;
 import io.contactdetails.http.resource.AccountResource;
 import io.contactdetails.http.resource.AccountState;
+import io.contactdetails.http.resource.AccountWithPrimaries;
 import io.contactdetails.http.resource.ContactDetailResource;
 import io.contactdetails.http.resource.ContactDetailState;
+import io.contactdetails.http.resource.ResourceStates;
 import io.contactdetails.http.resource.Resources;
 import io.contactdetails.kernel.account.AccountCreated;
 import io.contactdetails.kernel.account.AccountId;
@@ -33,6 +35,8 @@ import org.bson.BsonDocument;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Map;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -167,7 +171,7 @@ class AccountProjectionTest {
             commands.clear();
 
             // as GET /api/v2/accounts/{uuid} reads it
-            AccountReadModel.WithPrimaries stored = readAccounts.findWithPrimaries(client.toString()).orElseThrow();
+            AccountWithPrimaries stored = readAccounts.findWithPrimaries(client.toString()).orElseThrow();
             AccountResource found = RESOURCES.taggedAccount(stored.account(), states, stored.primaries())
                     .resource();
 
@@ -199,9 +203,23 @@ class AccountProjectionTest {
             commands.clear();
 
             ContactDetailState email = readDetails.find(first.toString()).orElseThrow();
-            ContactDetailResource found = RESOURCES.taggedContactDetail(email, states).resource();
+            Resources.Tagged<ContactDetailResource> tagged = RESOURCES.taggedContactDetail(email, states);
+            ContactDetailResource found = tagged.resource();
 
             assertThat(commands).containsExactly("find [_id]", "find [_id]");
+            // the same resource and tag as when its owners' primaries are fetched from the contact details
+            Resources.Tagged<ContactDetailResource> fetched = RESOURCES.taggedContactDetail(email, new ResourceStates() {
+                @Override
+                public Map<String, AccountState> accounts(Collection<String> uuids) {
+                    return states.accounts(uuids);
+                }
+
+                @Override
+                public Map<String, ContactDetailState> contactDetails(Collection<String> uuids) {
+                    return states.contactDetails(uuids);
+                }
+            });
+            assertThat(tagged).isEqualTo(fetched);
             AccountResource owner = found.accounts().get(0);
             assertThat(owner.uuid()).isEqualTo(client.toString());
             assertThat(owner.primaryEmail().name()).isEqualTo("Work");
