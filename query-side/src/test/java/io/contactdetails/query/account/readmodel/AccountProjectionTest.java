@@ -58,6 +58,8 @@ class AccountProjectionTest {
     private final AccountCreated created = Events.clientCreated(client, firm);
     private final ContactDetailId first = ContactDetailId.random();
     private final ContactDetailId second = ContactDetailId.random();
+    private final ContactDetailId phone = ContactDetailId.random();
+    private final PhoneNumber number = PhoneNumber.parse("+443330903630", "GB");
 
     @AfterEach
     void close() {
@@ -159,13 +161,7 @@ class AccountProjectionTest {
     @Test
     void anAccountAndItsPrimariesAreReadInOneFindById() throws Exception {
         List<String> commands = new ArrayList<>();
-        try (ReadModelDatabase watched = ReadModelDatabase.watching(event -> {
-            BsonDocument filter = event.getCommand().getDocument("filter", new BsonDocument());
-            commands.add(event.getCommandName() + " " + filter.keySet());
-        })) {
-            ContactDetailId phone = ContactDetailId.random();
-            PhoneNumber number = PhoneNumber.parse("+443330903630", "GB");
-            clientWithTwoPrimaries(watched, phone, number);
+        try (ReadModelDatabase watched = clientWithTwoPrimaries(commands)) {
             AccountReadModel readAccounts = new AccountReadModel(watched.database);
             ReadModelStates states = new ReadModelStates(readAccounts, new ContactDetailReadModel(watched.database));
             commands.clear();
@@ -191,13 +187,7 @@ class AccountProjectionTest {
     @Test
     void aContactDetailWithItsOwnersAndTheirPrimariesIsReadInTwoFindsById() throws Exception {
         List<String> commands = new ArrayList<>();
-        try (ReadModelDatabase watched = ReadModelDatabase.watching(event -> {
-            BsonDocument filter = event.getCommand().getDocument("filter", new BsonDocument());
-            commands.add(event.getCommandName() + " " + filter.keySet());
-        })) {
-            ContactDetailId phone = ContactDetailId.random();
-            PhoneNumber number = PhoneNumber.parse("+443330903630", "GB");
-            clientWithTwoPrimaries(watched, phone, number);
+        try (ReadModelDatabase watched = clientWithTwoPrimaries(commands)) {
             ContactDetailReadModel readDetails = new ContactDetailReadModel(watched.database);
             ReadModelStates states = new ReadModelStates(new AccountReadModel(watched.database), readDetails);
             commands.clear();
@@ -229,9 +219,15 @@ class AccountProjectionTest {
         }
     }
 
-    /** The client with its email {@code first}, renamed "Work", and {@code phone} as its primaries, both projected. */
-    private void clientWithTwoPrimaries(ReadModelDatabase watched, ContactDetailId phone, PhoneNumber number)
-            throws Exception {
+    /**
+     * A database holding the client with its email {@code first}, renamed "Work", and {@code phone} as its primaries,
+     * both projected; every command sent to it is recorded in {@code commands} with its filter's keys.
+     */
+    private ReadModelDatabase clientWithTwoPrimaries(List<String> commands) throws Exception {
+        ReadModelDatabase watched = ReadModelDatabase.watching(event -> {
+            BsonDocument filter = event.getCommand().getDocument("filter", new BsonDocument());
+            commands.add(event.getCommandName() + " " + filter.keySet());
+        });
         AccountProjection accounts = new AccountProjection(watched.database);
         // the contact detail projection is fed as its processor feeds it: its handlers are its package's
         AnnotationEventHandlerAdapter details = new AnnotationEventHandlerAdapter(
@@ -246,6 +242,7 @@ class AccountProjectionTest {
         accounts.on(Events.attached(client, phone, number), T0.plusSeconds(2), 3);
         accounts.on(Events.primaryAssigned(client, ContactType.PHONE_NUMBER, phone, PrimaryReason.REQUESTED),
                 T0.plusSeconds(2), 4);
+        return watched;
     }
 
     private static DomainEventMessage<Object> event(ContactDetailId stream, long sequence, Object payload, Instant at) {
