@@ -538,7 +538,7 @@ public final class Benchmarks {
 
     /**
      * The replay a user of {@code java -jar} gets: the standalone on the embedded stores it starts itself (its
-     * stand-in inside its JVM, writing its file while no batch is midway), beside the idle standalone above, over as many
+     * stand-in inside its JVM, writing its file between batches; one segment), beside the idle standalone above, over as many
      * events as the last replay above. The stand-in's commands are not counted here (it is not this JVM's).
      */
     private String embeddedReplay(Path jar, Path work) throws Exception {
@@ -558,7 +558,7 @@ public final class Benchmarks {
             double rate = events / replayed.seconds();
             progress("embedded: replayed " + events + " events in " + replayed.seconds() + " s");
             String line = String.format("On the standalone's own embedded stores (`java -jar` with no server: its stand-in "
-                            + "inside its JVM): %,d events in %.1f s, **%,.0f events/s**, "
+                            + "inside its JVM, one segment): %,d events in %.1f s, **%,.0f events/s**, "
                             + "%.0f µs of CPU per event (its JVM with the stand-in, %.0f; its PostgreSQL, %.0f); the reset "
                             + "before the first event (the old read models dropped) took %.1f s of it.%n%n",
                     events, replayed.seconds(), rate, replayed.cpu().perRequest() * 1000,

@@ -6,6 +6,7 @@ import io.contactdetails.query.infrastructure.ReadStore;
 import io.contactdetails.standin.StandInBackend;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,10 @@ final class EmbeddedStores implements ApplicationListener<ApplicationEnvironment
                 mongo = new MongoServer(mongoBackend);
                 InetSocketAddress address = mongo.bind();
                 properties.put("spring.data.mongodb.uri", "mongodb://127.0.0.1:" + address.getPort());
+                // The file must be written between two batches (persistReadModels): with a second segment, another
+                // thread's batch would be midway, and its token could reach the file ahead of its writes. Nothing
+                // else can share this file, so there is no replica to hand a segment to either.
+                properties.put("contact-details.projection.segments", "1");
                 log.info("Embedded MongoDB stand-in on port {} with data in {}", address.getPort(), dataDirectory.mongo());
             } else if (isBlank(environment.getProperty("spring.data.mongodb.uri"))) {
                 properties.put("spring.data.mongodb.uri", environment.getProperty("MONGODB_URI"));
@@ -90,9 +95,8 @@ final class EmbeddedStores implements ApplicationListener<ApplicationEnvironment
      * documents later, as they are by then (mongo-java-server updates them in place). Written on a timer under load,
      * the file held a token past read-model inserts it did not hold, and documents without their {@code _id} index
      * entry: after a kill -9 the first were skipped for good and the second failed every upsert. Written only here,
-     * by the read-model processor while no batch of any segment is midway ({@link FileWritesBetweenBatches}; nothing
-     * else writes the read models), the file is a state the processor was in, and a crash rewinds the tokens together
-     * with the writes they lose.
+     * by the read-model processor between two batches (nothing else writes the read models), the file is a state the
+     * processor was in, and a crash rewinds the token together with the writes it loses.
      */
     void persistReadModels() {
         if (mongoBackend != null) {
@@ -101,14 +105,26 @@ final class EmbeddedStores implements ApplicationListener<ApplicationEnvironment
     }
 
     /**
-     * Writes the stand-in's file between batches of the read-model processor ({@link FileWritesBetweenBatches}): a
-     * crash while catching up loses up to {@link #CATCHING_UP_PERSIST_INTERVAL} of read-model writes and rewinds their
-     * tokens with them.
+     * Calls {@link #persistReadModels()} after a batch of the read-model processor, once its token is stored, when
+     * {@link FileWrites} says so: a crash while catching up loses up to {@link #CATCHING_UP_PERSIST_INTERVAL} of
+     * read-model writes and rewinds their token with them.
      */
     ConfigurerModule persistingReadModelsBetweenBatches() {
-        FileWritesBetweenBatches between = new FileWritesBetweenBatches(fileWrites, this::persistReadModels);
         return configurer -> configurer.eventProcessing(processing -> processing.registerHandlerInterceptor(
-                ReadStore.PROCESSING_GROUP, configuration -> between));
+                ReadStore.PROCESSING_GROUP, configuration -> (unitOfWork, chain) -> {
+                    if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch)) {
+                        unitOfWork.afterCommit(committed -> persistReadModels());
+                    } else if (batch.isFirstMessage()) {
+                        unitOfWork.afterCommit(committed -> persistAfterBatchOf(batch.getMessages().size()));
+                    }
+                    return chain.proceed();
+                }));
+    }
+
+    private void persistAfterBatchOf(int events) {
+        if (fileWrites.due(events, System.nanoTime())) {
+            persistReadModels();
+        }
     }
 
     private static boolean isBlank(String value) {
