@@ -8,20 +8,65 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * mongo-java-server's H2 backend, its index keys ordered and stored as StandInKeys and its documents as
  * StandInDocuments. H2Database opens a collection's and an index's map by its name; a map already open under
  * that name is the one it gets, so each is opened here first, with its type. {@code StandInBackendTest}
  * checks that the maps do get theirs.
+ * <p>
+ * {@link #commit()} writes the file while no command that writes is midway. H2 captures each map (a collection, an
+ * index) at a slightly different moment and serializes documents as they are by then, and mongo-java-server
+ * changes a stored document field by field: a commit made while a command ran could hold half of it (a document
+ * without its index entry, half an update). Held off until each command has finished, the file holds every command
+ * whole or not at all, in the order they ran. H2's own timed commits (when not disabled) do not wait.
  */
 public class StandInBackend extends H2Backend {
+    /** Commands that only read: they go on while the file is written. */
+    private static final Set<String> READS = Set.of("find", "getmore", "aggregate", "count", "distinct",
+            "killcursors", "listcollections", "listindexes", "listdatabases", "hello", "ismaster", "ping",
+            "buildinfo", "whatsmyuri", "serverstatus", "endsessions");
+
+    private final ReadWriteLock commands = new ReentrantReadWriteLock(true);
+
     public StandInBackend(MVStore store) {
         super(store);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (READS.contains(command.toLowerCase(Locale.ROOT))) {
+            return super.handleCommand(channel, databaseName, command, query);
+        }
+        Lock writing = commands.readLock();
+        writing.lock();
+        try {
+            return super.handleCommand(channel, databaseName, command, query);
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /** Writes the file once the commands that write and are midway have finished; those sent meanwhile wait. */
+    @Override
+    public void commit() {
+        commands.writeLock().lock();
+        try {
+            super.commit();
+        } finally {
+            commands.writeLock().unlock();
+        }
     }
 
     @Override

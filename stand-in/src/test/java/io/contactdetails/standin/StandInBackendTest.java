@@ -9,6 +9,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.wire.MongoWireProtocolHandler;
 import org.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -26,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StandInBackendTest {
+    private static final int PER_COMMAND = MongoWireProtocolHandler.MAX_WRITE_BATCH_SIZE;
+
     @TempDir
     Path directory;
 
@@ -80,6 +83,49 @@ class StandInBackendTest {
                             assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
             assertDocumentsStoredAsBson(store);
             assertIdIndexOfStandInKeys(store);
+        });
+    }
+
+    /**
+     * The standalone writes the file from its read-model processor while other threads' commands may run (its
+     * replica heartbeat inserts and deletes documents and their index entries): what it writes holds each command
+     * whole or not at all. The driver sends an insert of many
+     * documents as commands of {@value #PER_COMMAND} (what the stand-in takes at most); one is caught midway, the
+     * commit asked for then waits for it, and the file, reopened with nothing written after, holds whole commands.
+     */
+    @Test
+    void aCommitWaitsForTheWriteCommandMidwayAndTheFileHoldsWholeCommands() throws Exception {
+        String file = directory.resolve("stand-in.mv").toString();
+        MVStore store = new MVStore.Builder().fileName(file).autoCommitDisabled().open();
+        StandInBackend backend = new StandInBackend(store);
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(server.bind()))) {
+            MongoCollection<Document> details = client.getDatabase("contact_details").getCollection("contact_details");
+            List<Document> many = new ArrayList<>();
+            for (int i = 0; i < 100 * PER_COMMAND; i++) {
+                many.add(new Document("_id", "detail-" + i));
+            }
+            Thread inserting = new Thread(() -> details.insertMany(many), "insert-many");
+            inserting.setDaemon(true);
+            inserting.setUncaughtExceptionHandler((thread, stopped) -> { });
+            inserting.start();
+            long midway;
+            do {
+                midway = details.estimatedDocumentCount();
+            } while (midway % PER_COMMAND == 0 && inserting.isAlive());
+            assertThat(midway % PER_COMMAND).as("an insert command seen midway (%d documents)", midway).isNotZero();
+
+            backend.commit();
+        } finally {
+            // as a kill would leave it: nothing written after the commit (the server's close would write the rest)
+            store.closeImmediately();
+            server.shutdown();
+        }
+
+        withCollection(StandInBackend::new, file, (reopened, details) -> {
+            long written = details.countDocuments();
+            assertThat(written).as("documents in the file").isPositive();
+            assertThat(written % PER_COMMAND).as("documents of a command cut short (of %d)", written).isZero();
         });
     }
 

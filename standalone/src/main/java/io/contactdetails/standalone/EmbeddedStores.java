@@ -96,7 +96,8 @@ final class EmbeddedStores implements ApplicationListener<ApplicationEnvironment
      * the file held a token past read-model inserts it did not hold, and documents without their {@code _id} index
      * entry: after a kill -9 the first were skipped for good and the second failed every upsert. Written only here,
      * by the read-model processor between two batches (nothing else writes the read models), the file is a state the
-     * processor was in, and a crash rewinds the token together with the writes it loses.
+     * processor was in, and a crash rewinds the token together with the writes it loses; what other threads send the
+     * stand-in meanwhile (the replica heartbeat) it holds whole or not at all ({@link StandInBackend#commit()}).
      */
     void persistReadModels() {
         if (mongoBackend != null) {
