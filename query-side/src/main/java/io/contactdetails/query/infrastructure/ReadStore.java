@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The read models and their processor's tokens live in one MongoDB database, so a read-model write that is
- * lost (the embedded store flushes on a timer) rewinds with its token instead of being skipped.
+ * lost (the embedded stand-in writes its file between batches, not at each write) rewinds with its token instead of
+ * being skipped.
  */
 @Configuration
 @EnableConfigurationProperties({ReadStoreProperties.class, ProjectionSegments.class})
