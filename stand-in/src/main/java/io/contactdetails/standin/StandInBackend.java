@@ -30,13 +30,15 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * index) at a slightly different moment and serializes documents as they are by then, and mongo-java-server
  * changes a stored document field by field: a commit made while a command ran could hold half of it (a document
  * without its index entry, half an update). Held off until each command has finished, the file holds every command
- * whole or not at all, in the order they ran. H2's own timed commits (when not disabled) do not wait.
+ * whole or not at all, in the order they ran. Reads do not wait (one served by the same server thread as a write
+ * that waits, waits with it). H2's own commits, on its timer or past its memory threshold, do not wait: the
+ * standalone turns both off.
  */
 public class StandInBackend extends H2Backend {
-    /** Commands that only read: they go on while the file is written. */
-    private static final Set<String> READS = Set.of("find", "getmore", "aggregate", "count", "distinct",
-            "killcursors", "listcollections", "listindexes", "listdatabases", "hello", "ismaster", "ping",
-            "buildinfo", "whatsmyuri", "serverstatus", "endsessions");
+    /** Commands that only read (and an aggregate not ending in $out or $merge): they do not wait for the file. */
+    private static final Set<String> READS = Set.of("find", "getmore", "count", "distinct", "killcursors",
+            "listcollections", "listindexes", "listdatabases", "hello", "ismaster", "ping", "buildinfo",
+            "whatsmyuri", "serverstatus", "endsessions");
 
     private final ReadWriteLock commands = new ReentrantReadWriteLock(true);
 
@@ -46,7 +48,7 @@ public class StandInBackend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        if (READS.contains(command.toLowerCase(Locale.ROOT))) {
+        if (onlyReads(command.toLowerCase(Locale.ROOT), query)) {
             return super.handleCommand(channel, databaseName, command, query);
         }
         Lock writing = commands.readLock();
@@ -56,6 +58,16 @@ public class StandInBackend extends H2Backend {
         } finally {
             writing.unlock();
         }
+    }
+
+    /** {@code command} in lower case. */
+    static boolean onlyReads(String command, Document query) {
+        if (!command.equals("aggregate")) {
+            return READS.contains(command);
+        }
+        return !(query.get("pipeline") instanceof List<?> stages) || stages.isEmpty()
+                || !(stages.get(stages.size() - 1) instanceof Document last)
+                || !(last.containsKey("$out") || last.containsKey("$merge"));
     }
 
     /** Writes the file once the commands that write and are midway have finished; those sent meanwhile wait. */

@@ -96,9 +96,10 @@ class StandInBackendTest {
     @Test
     void aCommitWaitsForTheWriteCommandMidwayAndTheFileHoldsWholeCommands() throws Exception {
         String file = directory.resolve("stand-in.mv").toString();
-        MVStore store = new MVStore.Builder().fileName(file).autoCommitDisabled().open();
+        MVStore store = new MVStore.Builder().fileName(file).autoCommitDisabled().autoCommitBufferSize(0).open();
         StandInBackend backend = new StandInBackend(store);
         MongoServer server = new MongoServer(backend);
+        long midway;
         try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(server.bind()))) {
             MongoCollection<Document> details = client.getDatabase("contact_details").getCollection("contact_details");
             List<Document> many = new ArrayList<>();
@@ -109,7 +110,6 @@ class StandInBackendTest {
             inserting.setDaemon(true);
             inserting.setUncaughtExceptionHandler((thread, stopped) -> { });
             inserting.start();
-            long midway;
             do {
                 midway = details.estimatedDocumentCount();
             } while (midway % PER_COMMAND == 0 && inserting.isAlive());
@@ -122,11 +122,35 @@ class StandInBackendTest {
             server.shutdown();
         }
 
+        long seenMidway = midway;
         withCollection(StandInBackend::new, file, (reopened, details) -> {
             long written = details.countDocuments();
-            assertThat(written).as("documents in the file").isPositive();
             assertThat(written % PER_COMMAND).as("documents of a command cut short (of %d)", written).isZero();
+            assertThat(written).as("the command seen midway, written whole")
+                    .isGreaterThanOrEqualTo((seenMidway / PER_COMMAND + 1) * PER_COMMAND);
         });
+    }
+
+    /** What does not wait for the file: reads, and an aggregate unless it ends by writing its result. */
+    @Test
+    void readsAndAggregatesThatWriteNothingDoNotWaitForTheFile() {
+        de.bwaldvogel.mongo.bson.Document none = new de.bwaldvogel.mongo.bson.Document();
+        assertThat(StandInBackend.onlyReads("find", none)).isTrue();
+        assertThat(StandInBackend.onlyReads("getmore", none)).isTrue();
+        assertThat(StandInBackend.onlyReads("aggregate", pipeline("$match"))).isTrue();
+        assertThat(StandInBackend.onlyReads("aggregate", pipeline("$match", "$out"))).isFalse();
+        assertThat(StandInBackend.onlyReads("aggregate", pipeline("$merge"))).isFalse();
+        assertThat(StandInBackend.onlyReads("update", none)).isFalse();
+        assertThat(StandInBackend.onlyReads("insert", none)).isFalse();
+        assertThat(StandInBackend.onlyReads("a-command-not-known-here", none)).isFalse();
+    }
+
+    private static de.bwaldvogel.mongo.bson.Document pipeline(String... stages) {
+        List<de.bwaldvogel.mongo.bson.Document> pipeline = new ArrayList<>();
+        for (String stage : stages) {
+            pipeline.add(new de.bwaldvogel.mongo.bson.Document(stage, new de.bwaldvogel.mongo.bson.Document()));
+        }
+        return new de.bwaldvogel.mongo.bson.Document("pipeline", pipeline);
     }
 
     /** The map holding the collection's documents, by the name the backend gives it: there, holding one, as BSON. */

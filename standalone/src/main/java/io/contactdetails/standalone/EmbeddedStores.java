@@ -74,9 +74,10 @@ final class EmbeddedStores implements ApplicationListener<ApplicationEnvironment
                 mongo = new MongoServer(mongoBackend);
                 InetSocketAddress address = mongo.bind();
                 properties.put("spring.data.mongodb.uri", "mongodb://127.0.0.1:" + address.getPort());
-                // The file must be written between two batches (persistReadModels): with a second segment, another
-                // thread's batch would be midway, and its token could reach the file ahead of its writes. Nothing
-                // else can share this file, so there is no replica to hand a segment to either.
+                // One segment: a second one cost more CPU per replayed event than it gained with a 2 GB heap
+                // (BENCHMARKS.md, tenth round). Its batch could then be midway when the file is written, which would
+                // hold some of its writes without its token, never its token without them (StandInBackend#commit).
+                // Nothing else can share this file, so there is no replica to hand a segment to either.
                 properties.put("contact-details.projection.segments", "1");
                 log.info("Embedded MongoDB stand-in on port {} with data in {}", address.getPort(), dataDirectory.mongo());
             } else if (isBlank(environment.getProperty("spring.data.mongodb.uri"))) {
