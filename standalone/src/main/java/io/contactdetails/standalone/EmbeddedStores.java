@@ -91,14 +91,12 @@ final class EmbeddedStores implements ApplicationListener<ApplicationEnvironment
     }
 
     /**
-     * Writes the MongoDB stand-in's file. H2's MVStore, under mongo-java-server, writes no point-in-time snapshot: it
-     * captures each map (a collection, an index) at a slightly different moment while requests go on, and serializes
-     * documents later, as they are by then (mongo-java-server updates them in place). Written on a timer under load,
-     * the file held a token past read-model inserts it did not hold, and documents without their {@code _id} index
-     * entry: after a kill -9 the first were skipped for good and the second failed every upsert. Written only here,
-     * by the read-model processor between two batches (nothing else writes the read models), the file is a state the
-     * processor was in, and a crash rewinds the token together with the writes it loses; what other threads send the
-     * stand-in meanwhile (the replica heartbeat) it holds whole or not at all ({@link StandInBackend#commit()}).
+     * Writes the MongoDB stand-in's file ({@link StandInBackend#commit()}: each command whole, none midway; it says
+     * why). When H2's own timer wrote it under load, the file held a token past read-model inserts it did not hold,
+     * and documents without their {@code _id} index entry: after a kill -9 the first were skipped for good and the
+     * second failed every upsert. Written only here, by the read-model processor between two batches (nothing
+     * else writes the read models), the file is a state the processor was in, and a crash rewinds the token together
+     * with the writes it loses.
      */
     void persistReadModels() {
         if (mongoBackend != null) {
