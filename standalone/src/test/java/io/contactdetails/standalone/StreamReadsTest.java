@@ -3,10 +3,13 @@ package io.contactdetails.standalone;
 import io.contactdetails.fixtures.Api;
 import io.contactdetails.fixtures.Bodies;
 import io.contactdetails.fixtures.Tenants;
+import io.contactdetails.http.resource.StreamReads;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,11 +26,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,10 +79,14 @@ class StreamReadsTest {
         }
     }
 
-    /** Counts the reads of each stream, by the stream's aggregate identifier, from any thread. */
+    /**
+     * Counts the reads of each stream, by the stream's aggregate identifier, from any thread, and keeps which streams
+     * each read (one query) covered.
+     */
     @Component
     static class CountingStreamReads implements BeanPostProcessor {
         static final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
+        static final List<Set<String>> readCalls = new CopyOnWriteArrayList<>();
 
         @Override
         public Object postProcessAfterInitialization(Object bean, String name) {
@@ -83,10 +94,13 @@ class StreamReadsTest {
                 return bean;
             }
             return Proxy.newProxyInstance(EventStorageEngine.class.getClassLoader(),
-                    new Class<?>[]{EventStorageEngine.class}, (proxy, method, args) -> {
+                    new Class<?>[]{EventStorageEngine.class, StreamReads.class}, (proxy, method, args) -> {
                         if (method.getName().equals("readEvents") && args.length == 2
                                 && args[0] instanceof String stream) {
-                            reads.computeIfAbsent(stream, counted -> new AtomicInteger()).incrementAndGet();
+                            record(Set.of(stream));
+                        } else if (method.getName().equals("read") && args.length == 1) {
+                            record(((Map<?, ?>) args[0]).keySet().stream().map(String.class::cast)
+                                    .collect(Collectors.toSet()));
                         }
                         try {
                             return method.invoke(engine, args);
@@ -96,9 +110,24 @@ class StreamReadsTest {
                     });
         }
 
+        private static void record(Set<String> streams) {
+            readCalls.add(streams);
+            streams.forEach(stream -> reads.computeIfAbsent(stream, counted -> new AtomicInteger()).incrementAndGet());
+        }
+
+        static void clear() {
+            reads.clear();
+            readCalls.clear();
+        }
+
         static int of(String stream) {
             AtomicInteger count = reads.get(stream);
             return count == null ? 0 : count.get();
+        }
+
+        /** The reads (one query each) that read any of {@code streams}, by the streams each read. */
+        static List<Set<String>> reading(String... streams) {
+            return readCalls.stream().filter(read -> Arrays.stream(streams).anyMatch(read::contains)).toList();
         }
     }
 
@@ -153,7 +182,7 @@ class StreamReadsTest {
         firm.api().post("/api/v2/contact-details", Bodies.email("first@example.com", List.of(client), true));
 
         for (String key : Arrays.asList(null, "a-key", null)) {
-            CountingStreamReads.reads.clear();
+            CountingStreamReads.clear();
             HttpRequest.Builder request = firm.api().builder("/api/v2/contact-details")
                     .header("Content-Type", "application/json")
                     .POST(Api.json(Bodies.email(UUID.randomUUID() + "@example.com", List.of(client), true)));
@@ -164,6 +193,47 @@ class StreamReadsTest {
             assertThat(CountingStreamReads.of(created.text("uuid"))).as("the new detail's stream, key " + key).isZero();
             assertThat(CountingStreamReads.of(client)).as("its owner's stream, key " + key).isZero();
         }
+    }
+
+    @Test
+    void severalStreamsAreReadInOneQueryEachFromItsOwnSequenceNumber() {
+        Tenants.Firm firm = new Tenants(service.port()).newFirm("Read from");
+        String client = firm.newClient("Gareth", "Thompson");
+        String detail = firm.api().post("/api/v2/contact-details", Bodies.seed(List.of(client))).text("uuid");
+        StreamReads engine = (StreamReads) service.context().getBean(EventStorageEngine.class);
+        List<Long> clientsSequence = ((EventStorageEngine) engine).readEvents(client, 0).asStream()
+                .map(DomainEventMessage::getSequenceNumber).toList();
+        Map<String, DomainEventStream> read = new HashMap<>();
+
+        assertThat(queries(() -> read.putAll(engine.read(Map.of(client, 1L, detail, 0L))))).isEqualTo(1);
+        assertThat(clientsSequence).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(read.get(client).asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .containsExactlyElementsOf(clientsSequence.subList(1, clientsSequence.size()));
+        assertThat(read.get(detail).asStream().map(DomainEventMessage::getSequenceNumber).toList()).containsExactly(0L);
+        assertThat(engine.read(Map.of(detail, 1L))).isEmpty();
+    }
+
+    /**
+     * An answer shows each owner with its primaries; those the write did not append to are read after it, all in
+     * one query (one per stream before: a contact detail created for a client with a primary email and a primary
+     * phone number read the two apart).
+     */
+    @Test
+    void theStreamsAWritesAnswerReadAreReadInOneQuery() {
+        Tenants.Firm firm = new Tenants(service.port()).newFirm("Read together");
+        String client = firm.newClient("Gareth", "Thompson");
+        String email = firm.api().post("/api/v2/contact-details", Bodies.email("first@example.com", List.of(client), true))
+                .text("uuid");
+        String phone = firm.api().post("/api/v2/contact-details", Bodies.seed(List.of(client))).text("uuid");
+        CountingStreamReads.clear();
+
+        Api.Response created = firm.api().post("/api/v2/contact-details",
+                Bodies.email("second@example.com", List.of(client), false));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().at("/accounts/0/primary_email/uuid").asText()).isEqualTo(email);
+        assertThat(created.body().at("/accounts/0/primary_phone_number/uuid").asText()).isEqualTo(phone);
+        assertThat(CountingStreamReads.reading(email, phone)).containsExactly(Set.of(email, phone));
     }
 
     /**

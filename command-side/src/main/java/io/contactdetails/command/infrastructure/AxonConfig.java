@@ -4,6 +4,7 @@ import io.contactdetails.command.DomainRejection;
 import io.contactdetails.command.account.infrastructure.AccountDirectory;
 import io.contactdetails.command.account.model.Account;
 import io.contactdetails.http.resource.EventStoreStates;
+import io.contactdetails.http.resource.StreamReads;
 import io.contactdetails.http.security.OperatorRoute;
 import org.springframework.http.HttpMethod;
 import io.contactdetails.kernel.EventMetaData;
@@ -70,14 +71,16 @@ public class AxonConfig {
 
     /**
      * The JDBC storage engine as Axon's auto-configuration builds it, except that its reads end at their first short
-     * batch (see PostgresEventStorageEngine) and run without a transaction of their own (see ReadsWithoutTransactions).
+     * batch (see PostgresEventStorageEngine) and run without a transaction of their own (see ReadsWithoutTransactions);
+     * it reads the streams a write's answer needs in one query ({@link StreamReads}).
      */
     @Bean
-    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver resolver,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 org.axonframework.config.Configuration configuration,
-                                                 ConnectionProvider connectionProvider,
-                                                 TransactionManager transactionManager) {
+    public PostgresEventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                                         PersistenceExceptionResolver resolver,
+                                                         @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                         org.axonframework.config.Configuration configuration,
+                                                         ConnectionProvider connectionProvider,
+                                                         TransactionManager transactionManager) {
         return PostgresEventStorageEngine.of(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -167,9 +170,9 @@ public class AxonConfig {
      * transaction it was folded in commits (a request sent with an Idempotency-Key runs in one of its own).
      */
     @Bean
-    public EventStoreStates writtenStates(EventStore eventStore,
+    public EventStoreStates writtenStates(StreamReads streams,
                                           @Value("${contact-details.cache.states:20000}") long keptStates) {
-        return EventStoreStates.latest(eventStore, keptStates, AfterCommit::run);
+        return EventStoreStates.latest(streams, keptStates, AfterCommit::run);
     }
 
     /** Opening a firm is the platform operator's act; every other write acts as an account of a firm. */

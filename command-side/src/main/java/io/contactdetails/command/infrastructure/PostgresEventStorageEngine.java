@@ -1,16 +1,27 @@
 package io.contactdetails.command.infrastructure;
 
+import io.contactdetails.http.resource.StreamReads;
+import org.axonframework.common.jdbc.JdbcUtils;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -34,8 +45,11 @@ import java.util.stream.StreamSupport;
  * A token's gaps (indexes below it not yet committed when it passed them) are fetched beside the events after
  * it, as a union: written as one condition with {@code OR}, PostgreSQL walks the primary key from the first event
  * to find the first {@code batchSize} after the token.
+ * <p>
+ * Several streams, each from its own sequence number, are read in one query ({@link #read(Map)}): a write's
+ * answer reads those of its owners' primaries it did not append to, one query for them all.
  */
-final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
+final class PostgresEventStorageEngine extends JdbcEventStorageEngine implements StreamReads {
 
     private PostgresEventStorageEngine(Builder builder) {
         super(builder);
@@ -56,6 +70,45 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
     @Override
     protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken token, boolean mayBlock) {
         return StreamSupport.stream(new Batches(token, batchSize()), false);
+    }
+
+    /**
+     * Each stream is found by the index on aggregate and sequence number, as one stream's read is; the streams come as
+     * arrays, so that one prepared statement serves any number of them. Written as one condition with {@code OR}, the
+     * prepared statement took 0.19 ms for two streams in pgbench, this one 0.12 ms, two reads of one stream 0.26-0.29
+     * ms with their round trips. Run as this engine's other reads run, without a transaction of its own (see
+     * {@code ReadsWithoutTransactions}): inside a request's transaction it reads on that transaction's connection.
+     */
+    @Override
+    public Map<String, DomainEventStream> read(Map<String, Long> firstSequenceNumbers) {
+        EventSchema schema = schema();
+        String query = "SELECT events.* FROM unnest(?::varchar[], ?::bigint[]) AS stream(id, first) CROSS JOIN LATERAL"
+                + " (SELECT " + domainEventFields() + " FROM " + schema.domainEventTable() + " WHERE "
+                + schema.aggregateIdentifierColumn() + " = stream.id AND " + schema.sequenceNumberColumn()
+                + " >= stream.first) AS events";
+        String[] streams = new String[firstSequenceNumbers.size()];
+        Long[] firsts = new Long[streams.length];
+        int i = 0;
+        for (Map.Entry<String, Long> first : firstSequenceNumbers.entrySet()) {
+            streams[i] = first.getKey();
+            firsts[i++] = first.getValue();
+        }
+        List<DomainEventData<?>> rows = new ArrayList<>(JdbcUtils.executeQuery(getConnection(), connection -> {
+            PreparedStatement statement = connection.prepareStatement(query);
+            statement.setArray(1, connection.createArrayOf("varchar", streams));
+            statement.setArray(2, connection.createArrayOf("bigint", firsts));
+            return statement;
+        }, JdbcUtils.listResults(this::getDomainEventData), e -> new EventStoreException(
+                "Failed to read the events of " + firstSequenceNumbers.keySet(), e)));
+        rows.sort(Comparator.<DomainEventData<?>, String>comparing(DomainEventData::getAggregateIdentifier)
+                .thenComparingLong(DomainEventData::getSequenceNumber));
+        Map<String, List<DomainEventMessage<?>>> events = new HashMap<>();
+        EventStreamUtils.upcastAndDeserializeDomainEvents(rows.stream(), getEventSerializer(), upcasterChain).asStream()
+                .forEach(event -> events.computeIfAbsent(event.getAggregateIdentifier(), stream -> new ArrayList<>())
+                        .add(event));
+        Map<String, DomainEventStream> read = new HashMap<>();
+        events.forEach((stream, itsEvents) -> read.put(stream, DomainEventStream.of(itsEvents)));
+        return read;
     }
 
     private static PreparedStatement after(Connection connection, EventSchema schema, long globalIndex, int batchSize)

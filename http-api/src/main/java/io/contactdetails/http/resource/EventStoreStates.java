@@ -3,6 +3,7 @@ package io.contactdetails.http.resource;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.time.Instant;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,16 +31,15 @@ import java.util.function.ToLongFunction;
  * for good (one folded inside a request's transaction that rolled back would name events the store never
  * kept, and another writer's could take their place). A write's answer ({@link #after}) does not read a
  * stream the write itself appended to when its events follow on from the kept state: another writer's events
- * in between would have taken those sequence numbers.
+ * in between would have taken those sequence numbers. The streams a fold must read are read together.
  */
 public final class EventStoreStates implements ResourceStates {
     private final Kind<AccountState> accounts;
     private final Kind<ContactDetailState> contactDetails;
 
-    private EventStoreStates(EventStore eventStore, Instant until, long keptStates, Consumer<Runnable> whenCommitted) {
-        this.accounts = new Kind<>(eventStore, until, keptStates, whenCommitted, AccountState::fold,
-                AccountState::version);
-        this.contactDetails = new Kind<>(eventStore, until, keptStates, whenCommitted, ContactDetailState::fold,
+    private EventStoreStates(StreamReads reads, Instant until, long keptStates, Consumer<Runnable> whenCommitted) {
+        this.accounts = new Kind<>(reads, until, keptStates, whenCommitted, AccountState::fold, AccountState::version);
+        this.contactDetails = new Kind<>(reads, until, keptStates, whenCommitted, ContactDetailState::fold,
                 ContactDetailState::version);
     }
 
@@ -46,12 +48,12 @@ public final class EventStoreStates implements ResourceStates {
      * runs what it is given once the current transaction has committed (never, if it rolls back), or at once
      * outside one: a kept state is trusted as the store's own from then on, never checked against it again.
      */
-    public static EventStoreStates latest(EventStore eventStore, long keptStates, Consumer<Runnable> whenCommitted) {
-        return new EventStoreStates(eventStore, Instant.MAX, keptStates, whenCommitted);
+    public static EventStoreStates latest(StreamReads reads, long keptStates, Consumer<Runnable> whenCommitted) {
+        return new EventStoreStates(reads, Instant.MAX, keptStates, whenCommitted);
     }
 
     public static EventStoreStates asOf(EventStore eventStore, Instant instant) {
-        return new EventStoreStates(eventStore, instant, 0, Runnable::run);
+        return new EventStoreStates(StreamReads.oneByOne(eventStore), instant, 0, Runnable::run);
     }
 
     @Override
@@ -94,16 +96,16 @@ public final class EventStoreStates implements ResourceStates {
 
     /** One kind of state: how it is folded, and those kept between requests (none when not the latest). */
     private static final class Kind<T> {
-        private final EventStore eventStore;
+        private final StreamReads reads;
         private final Instant until;
         private final Consumer<Runnable> whenCommitted;
         private final Fold<T> fold;
         private final ToLongFunction<T> version;
         private final Cache<String, T> kept;
 
-        Kind(EventStore eventStore, Instant until, long keptStates, Consumer<Runnable> whenCommitted, Fold<T> fold,
+        Kind(StreamReads reads, Instant until, long keptStates, Consumer<Runnable> whenCommitted, Fold<T> fold,
              ToLongFunction<T> version) {
-            this.eventStore = eventStore;
+            this.reads = reads;
             this.until = until;
             this.whenCommitted = whenCommitted;
             this.fold = fold;
@@ -111,27 +113,38 @@ public final class EventStoreStates implements ResourceStates {
             this.kept = keptStates > 0 ? Caffeine.newBuilder().maximumSize(keptStates).build() : null;
         }
 
-        /** {@code written}: a write's own events, by stream, in the order they were appended. */
-        Map<String, T> fold(Collection<String> uuids, Map<String, List<DomainEventMessage<?>>> written) {
-            Map<String, T> found = new HashMap<>();
-            uuids.forEach(uuid -> (kept == null ? fold.fold(null, eventStore.readEvents(uuid, 0), until)
-                    : latest(uuid, written.getOrDefault(uuid, List.of()))).ifPresent(state -> found.put(uuid, state)));
-            return found;
-        }
-
         /**
-         * The kept state (or none) and what follows it: the write's own events when they are what follows it,
-         * else what the store holds after it. Kept states are committed ones, so what follows one by number
-         * follows it in the store.
+         * {@code written}: a write's own events, by stream, in the order they were appended. Each state goes on from
+         * the kept one (or none): with the write's own events when they are what follows it, else with what the
+         * store holds after it, those streams read together. Kept states are committed ones, so what follows one by
+         * number follows it in the store.
          */
-        private Optional<T> latest(String uuid, List<DomainEventMessage<?>> written) {
-            T from = kept.getIfPresent(uuid);
-            long next = from == null ? 0 : version.applyAsLong(from) + 1;
-            Iterator<? extends DomainEventMessage<?>> events = follows(written, next) ? written.iterator()
-                    : eventStore.readEvents(uuid, next);
-            Optional<T> state = fold.fold(from, events, until);
-            state.ifPresentOrElse(latest -> whenCommitted.accept(() -> keep(uuid, latest)), () -> kept.invalidate(uuid));
-            return state;
+        Map<String, T> fold(Collection<String> uuids, Map<String, List<DomainEventMessage<?>>> written) {
+            Map<String, T> from = new HashMap<>();
+            Map<String, Long> unread = new LinkedHashMap<>();
+            for (String uuid : uuids) {
+                T latest = kept == null ? null : kept.getIfPresent(uuid);
+                if (latest != null) {
+                    from.put(uuid, latest);
+                }
+                long next = latest == null ? 0 : version.applyAsLong(latest) + 1;
+                if (!follows(written.getOrDefault(uuid, List.of()), next)) {
+                    unread.put(uuid, next);
+                }
+            }
+            Map<String, DomainEventStream> read = unread.isEmpty() ? Map.of() : reads.read(unread);
+            Map<String, T> found = new HashMap<>();
+            for (String uuid : new LinkedHashSet<>(uuids)) {
+                Iterator<? extends DomainEventMessage<?>> events = unread.containsKey(uuid)
+                        ? read.getOrDefault(uuid, DomainEventStream.empty()) : written.get(uuid).iterator();
+                Optional<T> state = fold.fold(from.get(uuid), events, until);
+                if (kept != null) {
+                    state.ifPresentOrElse(latest -> whenCommitted.accept(() -> keep(uuid, latest)),
+                            () -> kept.invalidate(uuid));
+                }
+                state.ifPresent(latest -> found.put(uuid, latest));
+            }
+            return found;
         }
 
         /** Not over a later state: a request's commit can come after a later request's. */

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -40,9 +42,9 @@ class EventStoreStatesTest {
     private final EventStore eventStore = mock(EventStore.class);
     /** What waits for the current transaction to commit: run on commit, dropped on rollback. */
     private final List<Runnable> onCommit = new ArrayList<>();
-    private final EventStoreStates states = EventStoreStates.latest(eventStore, 10, Runnable::run);
+    private final EventStoreStates states = EventStoreStates.latest(StreamReads.oneByOne(eventStore), 10, Runnable::run);
     /** The same, folding inside transactions that commit or roll back as a test says (see onCommit). */
-    private final EventStoreStates inTransactions = EventStoreStates.latest(eventStore, 10, onCommit::add);
+    private final EventStoreStates inTransactions = EventStoreStates.latest(StreamReads.oneByOne(eventStore), 10, onCommit::add);
 
     @BeforeEach
     void aStoreHoldingTheClientsStream() {
@@ -148,6 +150,34 @@ class EventStoreStatesTest {
 
         assertThat(inTransactions.account(uuid)).get().extracting(AccountState::version).isEqualTo(2L);
         assertThat(readsFrom).as("from after the later state").containsExactly(3L);
+    }
+
+    @Test
+    void theStreamsAFoldMustReadAreReadTogetherEachFromAfterItsKeptState() {
+        AccountId other = AccountId.random();
+        List<DomainEventMessage<?>> othersStream = List.of(new GenericDomainEventMessage<>("Account", other.toString(), 0,
+                new AccountCreated(other, FirmId.random(), AccountType.CLIENT, "Ada", "Lovelace")));
+        List<Map<String, Long>> reads = new ArrayList<>();
+        EventStoreStates together = EventStoreStates.latest(firsts -> {
+            reads.add(Map.copyOf(firsts));
+            Map<String, DomainEventStream> read = new HashMap<>();
+            firsts.forEach((id, first) -> read.put(id, DomainEventStream.of((id.equals(uuid) ? stream : othersStream)
+                    .stream().filter(event -> event.getSequenceNumber() >= first))));
+            return read;
+        }, 10, Runnable::run);
+        together.accounts(List.of(uuid));
+        attachAsPrimary(ContactDetailId.random(), "first@example.com");
+        reads.clear();
+
+        assertThat(together.accounts(List.of(uuid, other.toString(), uuid))).hasEntrySatisfying(uuid,
+                account -> assertThat(account.version()).isEqualTo(2L)).containsKey(other.toString());
+        assertThat(reads).containsExactly(Map.of(uuid, 1L, other.toString(), 0L));
+
+        reads.clear();
+        List<DomainEventMessage<?>> written = attachAsPrimary(ContactDetailId.random(), "second@example.com");
+        assertThat(together.after(written).accounts(List.of(uuid))).hasEntrySatisfying(uuid,
+                account -> assertThat(account.version()).isEqualTo(4L));
+        assertThat(reads).as("the write's own events follow the kept state").isEmpty();
     }
 
     /** A primary attached and the account folded inside a transaction, then all of it rolled back. */
