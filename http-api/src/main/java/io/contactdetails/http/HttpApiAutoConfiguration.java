@@ -5,6 +5,7 @@ import io.contactdetails.http.error.JsonErrorController;
 import io.contactdetails.http.error.JsonResponses;
 import io.contactdetails.http.openapi.ApiDocumentation;
 import io.contactdetails.http.request.RequestLimitsFilter;
+import io.contactdetails.http.request.WholeResponseFilter;
 import io.contactdetails.http.resource.Resources;
 import io.contactdetails.http.security.AccountLookup;
 import io.contactdetails.http.security.ApiSecurity;
@@ -38,8 +39,8 @@ import java.util.Optional;
 
 /**
  * What every process of the service gets by having this module on its class path, once, whichever sides it
- * holds: the security chain, request limits, the error shapes, the resource renderer and Axon's meters. Ordered
- * before Spring Boot's own security and error pages, which step back when these beans exist.
+ * holds: the security chain, request limits, responses sent whole, the error shapes, the resource renderer and
+ * Axon's meters. Ordered before Spring Boot's own security and error pages, which step back when these beans exist.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
         OAuth2ResourceServerAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
@@ -76,6 +77,11 @@ public class HttpApiAutoConfiguration {
         @Bean
         public RequestLimitsFilter requestLimitsFilter() {
             return new RequestLimitsFilter();
+        }
+
+        @Bean
+        public WholeResponseFilter wholeResponseFilter() {
+            return new WholeResponseFilter();
         }
 
         @Bean

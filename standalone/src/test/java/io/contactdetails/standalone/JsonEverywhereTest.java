@@ -1,10 +1,14 @@
 package io.contactdetails.standalone;
 
 import io.contactdetails.fixtures.Api;
+import io.contactdetails.fixtures.Bodies;
 import io.contactdetails.fixtures.Tenants;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +32,28 @@ class JsonEverywhereTest {
         assertThat(invalid.http().headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/json"));
         assertThat(service.api().get("/error").status()).isEqualTo(404);
+    }
+
+    /**
+     * An answer that fits the container's buffer goes out whole, its length given (not chunked, not ended in a second
+     * write); one larger than the buffer still arrives complete.
+     */
+    @Test
+    void answersAreSentWholeWithTheirLength() {
+        Tenants.Firm firm = service.newFirm("Whole answers");
+        String client = firm.newClient("Whole", "Client");
+        await().atMost(Duration.ofSeconds(10)).until(() -> firm.api().get("/api/v2/accounts/" + client).status() == 200);
+        Api.Response created = firm.api().post("/api/v2/contact-details", Bodies.email("whole@example.com", List.of(client)));
+
+        for (Api.Response answer : List.of(firm.api().get("/api/v2/accounts/" + client), created,
+                firm.api().get("/api/v2/accounts/" + UUID.randomUUID()))) {
+            assertThat(answer.http().headers().firstValue("Transfer-Encoding")).as(answer.raw()).isEmpty();
+            assertThat(answer.http().headers().firstValueAsLong("Content-Length"))
+                    .hasValue(answer.raw().getBytes(StandardCharsets.UTF_8).length);
+        }
+        Api.Response contract = service.api().get("/v3/api-docs");
+        assertThat(contract.raw().length()).as("larger than Tomcat's 8 KiB buffer").isGreaterThan(8 * 1024);
+        assertThat(contract.body().path("paths").has("/api/v2/contact-details")).isTrue();
     }
 
     @Test
