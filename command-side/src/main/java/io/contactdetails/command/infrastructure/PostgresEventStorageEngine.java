@@ -18,13 +18,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -100,13 +100,9 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine implements
                 "Failed to read the events of " + firstSequenceNumbers.keySet(), e)));
         rows.sort(Comparator.<DomainEventData<?>, String>comparing(DomainEventData::getAggregateIdentifier)
                 .thenComparingLong(DomainEventData::getSequenceNumber));
-        Map<String, List<DomainEventMessage<?>>> events = new HashMap<>();
-        EventStreamUtils.upcastAndDeserializeDomainEvents(rows.stream(), getEventSerializer(), upcasterChain).asStream()
-                .forEach(event -> events.computeIfAbsent(event.getAggregateIdentifier(), stream -> new ArrayList<>())
-                        .add(event));
-        Map<String, DomainEventStream> read = new HashMap<>();
-        events.forEach((stream, itsEvents) -> read.put(stream, DomainEventStream.of(itsEvents)));
-        return read;
+        return EventStreamUtils.upcastAndDeserializeDomainEvents(rows.stream(), getEventSerializer(), upcasterChain)
+                .asStream().collect(Collectors.groupingBy(DomainEventMessage::getAggregateIdentifier,
+                        Collectors.collectingAndThen(Collectors.toList(), DomainEventStream::of)));
     }
 
     private static PreparedStatement after(Connection connection, EventSchema schema, long globalIndex, int batchSize)
