@@ -8,6 +8,7 @@ import io.contactdetails.http.request.RequestLimitsFilter;
 import io.contactdetails.http.request.WholeResponseFilter;
 import io.contactdetails.http.resource.Resources;
 import io.contactdetails.http.security.AccountLookup;
+import io.contactdetails.http.security.HeaderFirewall;
 import io.contactdetails.http.security.ApiSecurity;
 import io.contactdetails.http.security.JwtDecoders;
 import io.contactdetails.http.security.OperatorRoute;
@@ -32,6 +33,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.util.Optional;
@@ -82,6 +84,11 @@ public class HttpApiAutoConfiguration {
         @Bean
         public WholeResponseFilter wholeResponseFilter() {
             return new WholeResponseFilter();
+        }
+
+        @Bean
+        public HttpFirewall httpFirewall() {
+            return HeaderFirewall.strict();
         }
 
         @Bean
