@@ -225,6 +225,14 @@ class ErrorShapesTest {
     }
 
     @Test
+    void aTabInsideAHeaderValueIsLetThroughAsHttpAllowsIt() throws Exception {
+        RawHttp.Response page = RawHttp.send(port, "GET /things/page?per_page=1 HTTP/1.1\r\nHost: localhost\r\n"
+                + "User-Agent: curl/8\t(x)\r\nAuthorization: Bearer " + token(List.of(EMPLOYEE.toString()))
+                + "\r\nX-PLANNR-ACCOUNT-UUID: " + EMPLOYEE);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+    }
+
+    @Test
     void errorsAreJsonWhateverTheAcceptHeaderAsks() throws Exception {
         assertShape(send("GET", "/nothing-here", null, null, true, "application/xml"), 404, "Not found.");
         assertShape(send("POST", "/things", "application/json", "{}", true, "application/xml"), 422,
