@@ -12,6 +12,7 @@ import io.contactdetails.http.security.ApiSecurity;
 import io.contactdetails.http.security.HeaderFirewall;
 import io.contactdetails.http.security.JwtDecoders;
 import io.contactdetails.http.security.OperatorRoute;
+import io.contactdetails.http.security.SingleHandlerLookup;
 import io.contactdetails.kernel.contactdetail.PrimaryAssignedUpcaster;
 import io.contactdetails.kernel.contactdetail.PrimaryRevokedUpcaster;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,6 +33,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -84,6 +86,16 @@ public class HttpApiAutoConfiguration {
         @Bean
         public WholeResponseFilter wholeResponseFilter() {
             return new WholeResponseFilter();
+        }
+
+        @Bean
+        public static PathPatternRequestMatcherBuilderFactoryBean securityPathPatterns() {
+            return SingleHandlerLookup.pathPatterns();
+        }
+
+        @Bean
+        public static SingleHandlerLookup singleHandlerLookup() {
+            return new SingleHandlerLookup();
         }
 
         @Bean
