@@ -1,6 +1,7 @@
 package io.contactdetails.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.commons.io.file.PathUtils;
 import org.HdrHistogram.Recorder;
 
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * {@code java -jar benchmarks/target/benchmarks.jar [--quick] [--jar <standalone jar>] [--only create,read,...]}: starts the standalone
  * service on fresh embedded stores, drives it over HTTP and prints markdown tables (the body of BENCHMARKS.md).
+ * With {@code --against <another standalone jar>}, compares the two side by side instead ({@link SideBySide}).
  */
 public final class Benchmarks {
     /**
@@ -63,9 +65,13 @@ public final class Benchmarks {
         Path commandSide = Path.of("command-side/target/command-side-0.1.0-SNAPSHOT-exec.jar");
         Path querySide = Path.of("query-side/target/query-side-0.1.0-SNAPSHOT-exec.jar");
         Set<String> only = Set.of();
+        Path against = null;
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals("--jar")) {
                 jar = Path.of(args[i + 1]);
+            }
+            if (args[i].equals("--against")) {
+                against = Path.of(args[i + 1]);
             }
             if (args[i].equals("--only")) {
                 only = Set.of(args[i + 1].split(","));
@@ -74,6 +80,10 @@ public final class Benchmarks {
                     System.exit(2);
                 }
             }
+        }
+        if (against != null) {
+            sideBySide(jar, against, quick, only);
+            return;
         }
         for (Path required : List.of(jar, commandSide, querySide)) {
             if (!Files.exists(required)) {
@@ -90,6 +100,28 @@ public final class Benchmarks {
         System.exit(0);
     }
 
+    /** {@code --against}: see {@link SideBySide}; of the scenarios, only create and read are compared. */
+    private static void sideBySide(Path jar, Path against, boolean quick, Set<String> only) throws Exception {
+        for (Path required : List.of(jar, against)) {
+            if (!Files.exists(required)) {
+                System.err.println("No jar at " + required);
+                System.exit(2);
+            }
+        }
+        if (!only.isEmpty() && !Set.of("create", "read").containsAll(only)) {
+            System.err.println("--against compares create and read; --only takes some of them");
+            System.exit(2);
+        }
+        Instant started = Instant.now();
+        Path work = Files.createTempDirectory("contact-details-side-by-side");
+        String report = SideBySide.run(jar.toAbsolutePath(), against.toAbsolutePath(), work, quick,
+                only.isEmpty() || only.contains("create"), only.isEmpty() || only.contains("read"));
+        PathUtils.deleteDirectory(work);
+        System.out.println(report + String.format("The tool took %d s.%n", Duration.between(started, Instant.now()).toSeconds()));
+        System.exit(0);
+    }
+
+    /** Its stores and logs stay behind only when it fails: a default run filled 8 GB of them. */
     private void run(Path jar, Path commandSide, Path querySide) throws Exception {
         Path work = Files.createTempDirectory("contact-details-benchmarks");
         try (Stores started = new Stores(work)) {
@@ -132,9 +164,10 @@ public final class Benchmarks {
             }
         }
         targetsTable();
+        PathUtils.deleteDirectory(work);
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -156,14 +189,14 @@ public final class Benchmarks {
     }
 
     /** A new firm's first employee, acting through {@code process}'s port. */
-    private static Http adviser(ServiceProcess process, Http operator) throws Exception {
+    static Http adviser(ServiceProcess process, Http operator) throws Exception {
         JsonNode firm = operator.post("/api/v2/firms", Map.of("name", "Benchmark", "first_name", "Ada",
                 "last_name", "Lovelace")).body();
         String employee = firm.path("account").path("uuid").asText();
         return new Http(process.port, process.token("--account", employee, "--ttl-minutes", "600"), employee);
     }
 
-    private static List<String> clients(Http adviser, int count) throws Exception {
+    static List<String> clients(Http adviser, int count) throws Exception {
         List<String> created = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             created.add(adviser.post("/api/v2/accounts", Map.of("first_name", "Client", "last_name", "No " + i))
@@ -223,8 +256,11 @@ public final class Benchmarks {
     }
 
     private Map<String, Object> createBody(long sequence, List<String> owners) {
-        long n = unique.incrementAndGet();
-        String client = owners.get((int) (sequence % owners.size()));
+        return createBody(unique.incrementAndGet(), owners.get((int) (sequence % owners.size())));
+    }
+
+    /** The {@code n}th create of a run, for {@code client}. */
+    static Map<String, Object> createBody(long n, String client) {
         boolean email = n % 10 < 7;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", email ? "email" : "phone_number");
@@ -630,7 +666,7 @@ public final class Benchmarks {
         report.append('\n');
     }
 
-    private static void progress(String message) {
+    static void progress(String message) {
         System.err.println("[benchmarks] " + message);
     }
 }

@@ -104,6 +104,23 @@ final class Footprint {
     }
 
     /**
+     * CPU over the load alone, nothing subtracted and nothing waited for: for loads run back to back, where what one
+     * leaves unfinished is counted in the next.
+     */
+    Cpu during(Measured load) throws Exception {
+        Sample before = sample();
+        long requests = load.run();
+        Sample spent = sample().minus(before);
+        return new Cpu(spent.service() / 1e6, spent.jit() / 1e6, spent.postgres() / 1e6, spent.standIn() / 1e6,
+                requests, 0);
+    }
+
+    /** Returns once the processes are at rest (see {@link #settledIdleRate()}), or after 20 s. */
+    void awaitRest() throws Exception {
+        settledIdleRate();
+    }
+
+    /**
      * CPU per millisecond of the processes at rest: probed until a probe spends under {@link #QUIET_SHARE} of a core
      * (what a fill or the scenario before left behind, such as a checkpoint, has ended). Not at rest within 20 s
      * (after the 1M-event fill), nothing is subtracted: the figure then overstates rather than hides the work.
