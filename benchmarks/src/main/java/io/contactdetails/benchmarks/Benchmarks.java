@@ -60,24 +60,27 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean quick = List.of(args).contains("--quick");
+        boolean quick = false;
         Path jar = Path.of("standalone/target/contact-details.jar");
         Path commandSide = Path.of("command-side/target/command-side-0.1.0-SNAPSHOT-exec.jar");
         Path querySide = Path.of("query-side/target/query-side-0.1.0-SNAPSHOT-exec.jar");
         Set<String> only = Set.of();
         Path against = null;
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals("--jar")) {
-                jar = Path.of(args[i + 1]);
-            }
-            if (args[i].equals("--against")) {
-                against = Path.of(args[i + 1]);
-            }
-            if (args[i].equals("--only")) {
-                only = Set.of(args[i + 1].split(","));
+        // an argument it does not know, or one without its value, would otherwise start a 15-minute default run
+        for (int i = 0; i < args.length; i++) {
+            boolean valued = Set.of("--jar", "--against", "--only").contains(args[i]);
+            if (args[i].equals("--quick")) {
+                quick = true;
+            } else if (!valued || i + 1 == args.length) {
+                usage("unknown argument, or no value after it: " + args[i]);
+            } else if (args[i].equals("--jar")) {
+                jar = Path.of(args[++i]);
+            } else if (args[i].equals("--against")) {
+                against = Path.of(args[++i]);
+            } else {
+                only = Set.of(args[++i].split(","));
                 if (!SCENARIOS.containsAll(only)) {
-                    System.err.println("--only takes some of " + SCENARIOS);
-                    System.exit(2);
+                    usage("--only takes some of " + SCENARIOS);
                 }
             }
         }
@@ -93,11 +96,20 @@ public final class Benchmarks {
         }
         Instant started = Instant.now();
         Benchmarks benchmarks = new Benchmarks(quick, only);
-        benchmarks.run(jar.toAbsolutePath(), commandSide.toAbsolutePath(), querySide.toAbsolutePath());
+        Path work = Files.createTempDirectory("contact-details-benchmarks");
+        progress("working in " + work);
+        benchmarks.run(jar.toAbsolutePath(), commandSide.toAbsolutePath(), querySide.toAbsolutePath(), work);
         benchmarks.report.append(String.format("%nThe tool took %d s.%n", Duration.between(started, Instant.now()).toSeconds()));
         System.out.println(benchmarks.report);
+        deleteWorkingDirectory(work);
         System.err.printf("Benchmarks took %d s%n", Duration.between(started, Instant.now()).toSeconds());
         System.exit(0);
+    }
+
+    private static void usage(String problem) {
+        System.err.println(problem + "\nUsage: java -jar benchmarks/target/benchmarks.jar [--quick] [--jar <standalone jar>] "
+                + "[--only <some of " + String.join(",", SCENARIOS) + ">] [--against <another standalone jar>]");
+        System.exit(2);
     }
 
     /** {@code --against}: see {@link SideBySide}; of the scenarios, only create and read are compared. */
@@ -109,21 +121,31 @@ public final class Benchmarks {
             }
         }
         if (!only.isEmpty() && !Set.of("create", "read").containsAll(only)) {
-            System.err.println("--against compares create and read; --only takes some of them");
-            System.exit(2);
+            usage("--against compares create and read; --only takes some of them");
         }
         Instant started = Instant.now();
         Path work = Files.createTempDirectory("contact-details-side-by-side");
+        progress("working in " + work);
         String report = SideBySide.run(jar.toAbsolutePath(), against.toAbsolutePath(), work, quick,
                 only.isEmpty() || only.contains("create"), only.isEmpty() || only.contains("read"));
-        PathUtils.deleteDirectory(work);
         System.out.println(report + String.format("The tool took %d s.%n", Duration.between(started, Instant.now()).toSeconds()));
+        deleteWorkingDirectory(work);
         System.exit(0);
     }
 
-    /** Its stores and logs stay behind only when it fails: a default run filled 8 GB of them. */
-    private void run(Path jar, Path commandSide, Path querySide) throws Exception {
-        Path work = Files.createTempDirectory("contact-details-benchmarks");
+    /**
+     * A run's stores and logs stay behind only when it fails, for finding out why: a default run leaves 8 GB of them.
+     * The report is printed first, so that nothing here loses it.
+     */
+    private static void deleteWorkingDirectory(Path work) {
+        try {
+            PathUtils.deleteDirectory(work);
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("[benchmarks] could not delete " + work + ": " + e);
+        }
+    }
+
+    private void run(Path jar, Path commandSide, Path querySide, Path work) throws Exception {
         try (Stores started = new Stores(work)) {
             stores = started;
             machine();
@@ -164,7 +186,6 @@ public final class Benchmarks {
             }
         }
         targetsTable();
-        PathUtils.deleteDirectory(work);
     }
 
     static int freePort() {
@@ -242,7 +263,17 @@ public final class Benchmarks {
 
     /** Mixed emails (70 %) and phones (30 %); a third of them asks to become primary, flipping the old one. */
     private boolean createOne(long sequence) throws Exception {
-        return adviser.post("/api/v2/contact-details", createBody(sequence)).status() == 201;
+        return created(adviser, createBody(sequence));
+    }
+
+    /** The create every scenario sends, through {@code writer}: whether it was answered 201. */
+    static boolean created(Http writer, Map<String, Object> body) throws Exception {
+        return writer.post("/api/v2/contact-details", body).status() == 201;
+    }
+
+    /** The read every scenario sends, through {@code reader}: whether it was answered 200. */
+    static boolean readAccount(Http reader, String account) throws Exception {
+        return reader.get("/api/v2/accounts/" + account).status() == 200;
     }
 
     /** The same request as {@link #createOne}, with an {@code Idempotency-Key} of its own. */
@@ -272,7 +303,7 @@ public final class Benchmarks {
     }
 
     private boolean readOne(long sequence) throws Exception {
-        return adviser.get("/api/v2/accounts/" + clients.get((int) (sequence % clients.size()))).status() == 200;
+        return readAccount(adviser, clients.get((int) (sequence % clients.size())));
     }
 
     /**
@@ -408,9 +439,9 @@ public final class Benchmarks {
             // the standalone's warm-up: after 10 s at 50/s alone, the two young JVMs were still compiling (lag p50
             // 24-90 ms across runs of the same code; 9.3 ms after this warm-up)
             Load.closed("warm-up", 8, warmUpTime(), sequence ->
-                    writes.post("/api/v2/contact-details", createBody(sequence, accounts)).status() == 201);
+                    created(writes, createBody(sequence, accounts)));
             Load.closed("warm-up", 8, warmUpTime().dividedBy(2), sequence ->
-                    reads.get("/api/v2/accounts/" + accounts.get((int) (sequence % accounts.size()))).status() == 200);
+                    readAccount(reads, accounts.get((int) (sequence % accounts.size()))));
             lag("warm-up", writes, reads, accounts, 50, 1);
             twoJvmLag = lag("two JVMs (command side, query side), 50 creates/s, every one probed", writes, reads,
                     accounts, 50, 1);
@@ -425,7 +456,7 @@ public final class Benchmarks {
         Load.Result load = Load.open(name, perSecond, duration, 64, sequence -> {
             String client = accounts.get((int) (sequence % accounts.size()));
             if (sequence % probeEvery != 0) {
-                return writes.post("/api/v2/contact-details", createBody(sequence)).status() == 201;
+                return created(writes, createBody(sequence));
             }
             long n = unique.incrementAndGet();
             Http.Response created = writes.post("/api/v2/contact-details", Map.of("type", "email", "name", "Lag " + n,

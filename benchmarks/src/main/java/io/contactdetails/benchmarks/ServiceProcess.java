@@ -76,7 +76,7 @@ final class ServiceProcess implements AutoCloseable {
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         process = builder.start();
         try {
-            awaitHealthy();
+            awaitHealthy(runnable, log);
         } catch (RuntimeException | InterruptedException e) {
             close();
             throw e;
@@ -100,12 +100,12 @@ final class ServiceProcess implements AutoCloseable {
         return token;
     }
 
-    private void awaitHealthy() throws InterruptedException {
+    private void awaitHealthy(Path runnable, Path log) throws InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("The service exited with " + process.exitValue());
+                throw new IllegalStateException(runnable + " exited with " + process.exitValue() + ": see " + log);
             }
             try {
                 HttpResponse<String> health = client.send(HttpRequest.newBuilder(
@@ -118,7 +118,7 @@ final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("The service did not become healthy in time");
+        throw new IllegalStateException(runnable + " did not become healthy in time: see " + log);
     }
 
     static String javaBinary() {

@@ -37,6 +37,7 @@ import org.springframework.security.config.web.PathPatternRequestMatcherBuilderF
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import java.util.Optional;
 
@@ -63,10 +64,11 @@ public class HttpApiAutoConfiguration {
         @Bean
         public SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder,
                                                ObjectProvider<AccountLookup> lookups,
-                                               ObjectProvider<OperatorRoute> operatorRoutes, ApiProperties properties,
+                                               ObjectProvider<OperatorRoute> operatorRoutes,
+                                               PathPatternRequestMatcher.Builder paths, ApiProperties properties,
                                                ObjectProvider<MeterRegistry> meters) throws Exception {
             return ApiSecurity.chain(http, jwtDecoder, lookups.orderedStream().toList(), operatorRoutes.stream().toList(),
-                    properties.rateLimit(), Optional.ofNullable(meters.getIfAvailable()));
+                    paths, properties.rateLimit(), Optional.ofNullable(meters.getIfAvailable()));
         }
 
         /**

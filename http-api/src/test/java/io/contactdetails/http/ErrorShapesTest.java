@@ -195,6 +195,15 @@ class ErrorShapesTest {
         assertThat(wrongMethod.headers().firstValue("Allow")).contains("GET, POST");
     }
 
+    /** The API logs no one out (a token lives until it expires), and sends no one to a login page it does not have. */
+    @Test
+    void logoutIsNoRouteOfTheApi() throws Exception {
+        for (String method : List.of("GET", "POST")) {
+            assertShape(send(method, "/logout", null, null, false, "application/json"), 401, "Unauthenticated.");
+            assertShape(send(method, "/logout", null, null, true, "application/json"), 404, "Not found.");
+        }
+    }
+
     private static void assertRawShape(RawHttp.Response response, int status, String message) throws Exception {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.header("Content-Type")).as(response.body()).startsWith("application/json");

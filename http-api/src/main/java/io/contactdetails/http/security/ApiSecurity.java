@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -32,17 +33,20 @@ public final class ApiSecurity {
     }
 
     public static SecurityFilterChain chain(HttpSecurity http, JwtDecoder jwtDecoder, List<AccountLookup> lookups,
-                                            List<OperatorRoute> declared, ApiProperties.RateLimit rateLimit,
-                                            Optional<MeterRegistry> meters) throws Exception {
+                                            List<OperatorRoute> declared, PathPatternRequestMatcher.Builder paths,
+                                            ApiProperties.RateLimit rateLimit, Optional<MeterRegistry> meters)
+            throws Exception {
         if (rateLimit.perMinute() > 0) {
             http.addFilterAfter(new RateLimitFilter(rateLimit.perMinute(), meters), BearerTokenAuthenticationFilter.class);
         }
         List<RequestMatcher> operatorMatchers = new ArrayList<>();
-        declared.forEach(route -> operatorMatchers.add(route.matcher()));
-        ALWAYS_FOR_OPERATORS.forEach(route -> operatorMatchers.add(route.matcher()));
+        declared.forEach(route -> operatorMatchers.add(route.matcher(paths)));
+        ALWAYS_FOR_OPERATORS.forEach(route -> operatorMatchers.add(route.matcher(paths)));
         RequestMatcher operatorRoutes = new OrRequestMatcher(operatorMatchers);
         return http
                 .csrf(AbstractHttpConfigurer::disable)
+                // a token lives until it expires; Spring's logout would send the caller to a login page
+                .logout(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/error", "/actuator/health", "/actuator/health/**").permitAll()

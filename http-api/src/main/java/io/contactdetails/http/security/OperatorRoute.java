@@ -15,8 +15,9 @@ public record OperatorRoute(HttpMethod method, String pattern) {
         return new OperatorRoute(null, pattern);
     }
 
-    RequestMatcher matcher() {
-        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+    /** @param paths the security chain's, so that operator routes match as its other routes do */
+    RequestMatcher matcher(PathPatternRequestMatcher.Builder paths) {
+        return paths.matcher(method, pattern);
     }
 
     /** Whether a documented route ({@code /api/v2/operations/replay}) is this one, for the API's contract. */

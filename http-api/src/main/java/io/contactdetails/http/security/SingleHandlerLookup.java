@@ -16,8 +16,10 @@ import java.util.List;
  * the request's handler. The security chain here matches by path pattern (the builder below, Spring Security's
  * opt-in to what replaces those matchers), so that filter only looked up each request's handler a second time
  * ahead of the dispatcher: 7 % of a read's request thread (BENCHMARKS.md, thirteenth round). Spring Security
- * deprecates the filter's wrapper with the matchers; this unwraps its chain from it, and leaves any other shape
- * as it finds it. {@code HandlerLookupTest} counts the lookups.
+ * deprecates the filter's wrapper with the matchers; this unwraps its chain from it. It is a factory post-processor
+ * because those run after every registry post-processor, Spring Security's two wrappers among them. A shape it does
+ * not recognise (another Spring Security) it leaves as it is: {@code HandlerLookupTest}, which counts the lookups,
+ * then fails.
  */
 public final class SingleHandlerLookup implements BeanFactoryPostProcessor {
     private static final String MVC_WRAPPER = "org.springframework.security.config.annotation.web.configuration."
