@@ -84,15 +84,15 @@ public final class Benchmarks {
                 }
             }
         }
-        if (against != null) {
-            sideBySide(jar, against, quick, only);
-            return;
-        }
-        for (Path required : List.of(jar, commandSide, querySide)) {
+        for (Path required : against != null ? List.of(jar, against) : List.of(jar, commandSide, querySide)) {
             if (!Files.exists(required)) {
                 System.err.println("No jar at " + required + ": build it first (mvn -q -DskipTests package)");
                 System.exit(2);
             }
+        }
+        if (against != null) {
+            sideBySide(jar, against, quick, only);
+            return;
         }
         Instant started = Instant.now();
         Benchmarks benchmarks = new Benchmarks(quick, only);
@@ -114,12 +114,6 @@ public final class Benchmarks {
 
     /** {@code --against}: see {@link SideBySide}; of the scenarios, only create and read are compared. */
     private static void sideBySide(Path jar, Path against, boolean quick, Set<String> only) throws Exception {
-        for (Path required : List.of(jar, against)) {
-            if (!Files.exists(required)) {
-                System.err.println("No jar at " + required);
-                System.exit(2);
-            }
-        }
         if (!only.isEmpty() && !Set.of("create", "read").containsAll(only)) {
             usage("--against compares create and read; --only takes some of them");
         }
@@ -287,11 +281,11 @@ public final class Benchmarks {
     }
 
     private Map<String, Object> createBody(long sequence, List<String> owners) {
-        return createBody(unique.incrementAndGet(), owners.get((int) (sequence % owners.size())));
+        return newDetail(unique.incrementAndGet(), owners.get((int) (sequence % owners.size())));
     }
 
-    /** The {@code n}th create of a run, for {@code client}. */
-    static Map<String, Object> createBody(long n, String client) {
+    /** The {@code n}th contact detail a run creates, for {@code client}. */
+    static Map<String, Object> newDetail(long n, String client) {
         boolean email = n % 10 < 7;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", email ? "email" : "phone_number");

@@ -86,12 +86,8 @@ final class SideBySide {
         Duration warmUp = quick ? Duration.ofSeconds(5) : Duration.ofSeconds(60);
         Duration createWarmUp = creates ? warmUp : Duration.ZERO;
         Duration readWarmUp = reads ? warmUp.dividedBy(2) : Duration.ZERO;
-        if (creates) {
-            atOnce(services, "warm-up", createWarmUp, CREATE_CONCURRENCY, this::createOne);
-        }
-        if (reads) {
-            atOnce(services, "warm-up", readWarmUp, READ_CONCURRENCY, this::readOne);
-        }
+        atOnce(services, "warm-up", createWarmUp, CREATE_CONCURRENCY, this::createOne);
+        atOnce(services, "warm-up", readWarmUp, READ_CONCURRENCY, this::readOne);
         Benchmarks.progress("side by side: warmed up");
         List<Round> createRounds = new ArrayList<>();
         List<Round> readRounds = new ArrayList<>();
@@ -165,7 +161,7 @@ final class SideBySide {
     }
 
     private boolean createOne(Service service, long sequence) throws Exception {
-        return Benchmarks.created(service.adviser(), Benchmarks.createBody(service.creates().incrementAndGet(),
+        return Benchmarks.created(service.adviser(), Benchmarks.newDetail(service.creates().incrementAndGet(),
                 service.clients().get((int) (sequence % service.clients().size()))));
     }
 
