@@ -10,14 +10,23 @@ import java.util.UUID;
  * The PostgreSQL channel on which a command side tells the processes tailing the events that it appended some
  * (the command side's {@code EventsAppendedNotifier} sends, the query side's {@code EventsAppended} listens). Each
  * notification names the process that sent it, so that a process holding both sides, whose event store already
- * saw its own appends, is not woken a second time.
+ * saw its own appends, is not woken a second time. A listening connection is named for its process
+ * ({@link #listenerName}), so that a command side sends only while another process listens.
  */
 public final class AppendNotifications {
     public static final String CHANNEL = "events_appended";
     /** This process, as its notifications name it. */
     public static final String THIS_PROCESS = UUID.randomUUID().toString();
 
+    /** How every listening connection's name starts. */
+    public static final String LISTENERS = "contact-details listener ";
+
     private AppendNotifications() {
+    }
+
+    /** The name of a process's listening connection, as PostgreSQL's {@code pg_stat_activity} shows it. */
+    public static String listenerName(String process) {
+        return LISTENERS + process;
     }
 
     /**

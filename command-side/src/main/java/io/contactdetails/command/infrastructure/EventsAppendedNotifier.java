@@ -11,8 +11,11 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -22,7 +25,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * next poll. Not from inside that transaction (a trigger did it first): a transaction that notifies holds a
  * database-wide lock through its commit, which serialized every append and cut PostgreSQL's commits at
  * concurrency 8 from about 4,200/s to about 1,050/s (pgbench, fsync on). Sent from a connection of its own after
- * commit, in autocommit, it cost nothing measurable; requests that commit while one is being sent share the next.
+ * commit, in autocommit; requests that commit while one is being sent share the next.
+ * <p>
+ * Even so a notification is a round trip and a PostgreSQL transaction (0.8 per create at concurrency 8), wasted
+ * when only this process listens, as in a standalone holding both sides. So it is sent only while another process
+ * listens: a listening connection names its process ({@link AppendNotifications#listenerName}), and
+ * {@code pg_stat_activity}, which shows every connection's name, is asked again at most once a second. A listener
+ * that has just connected may miss the appends of that second; its poll finds them.
  * <p>
  * This process's own reader hears of an append from Axon when the command's unit of work commits, which for a
  * request sent with an Idempotency-Key is before the request's transaction commits the events with the key: that
@@ -33,6 +42,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Component
 public class EventsAppendedNotifier implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(EventsAppendedNotifier.class);
+
+    private static final long LISTENERS_CHECKED_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final String OTHER_LISTENERS = "SELECT EXISTS (SELECT FROM pg_stat_activity"
+            + " WHERE datname = current_database() AND starts_with(application_name, ?) AND application_name <> ?)";
 
     private final DataSourceProperties dataSource;
     private final Semaphore appended = new Semaphore(0);
@@ -69,12 +82,23 @@ public class EventsAppendedNotifier implements SmartLifecycle {
         while (isRunning()) {
             try (Connection connection = DriverManager.getConnection(dataSource.determineUrl(),
                     dataSource.determineUsername(), dataSource.determinePassword());
-                 Statement statement = connection.createStatement()) {
+                 Statement statement = connection.createStatement();
+                 PreparedStatement otherListeners = connection.prepareStatement(OTHER_LISTENERS)) {
+                otherListeners.setString(1, AppendNotifications.LISTENERS);
+                otherListeners.setString(2, AppendNotifications.listenerName(AppendNotifications.THIS_PROCESS));
+                boolean othersListen = false;
+                long nextCheck = System.nanoTime();
                 while (isRunning()) {
                     appended.acquire();
                     appended.drainPermits();
-                    statement.execute("SELECT pg_notify('" + AppendNotifications.CHANNEL + "', '"
-                            + AppendNotifications.THIS_PROCESS + "')");
+                    if (System.nanoTime() - nextCheck >= 0) {
+                        othersListen = any(otherListeners);
+                        nextCheck = System.nanoTime() + LISTENERS_CHECKED_EVERY_NANOS;
+                    }
+                    if (othersListen) {
+                        statement.execute("SELECT pg_notify('" + AppendNotifications.CHANNEL + "', '"
+                                + AppendNotifications.THIS_PROCESS + "')");
+                    }
                 }
             } catch (SQLException e) {
                 log.warn("Could not notify appended events; readers still find them at their next poll: {}", e.getMessage());
@@ -82,6 +106,12 @@ public class EventsAppendedNotifier implements SmartLifecycle {
             } catch (InterruptedException stopping) {
                 sender = null;
             }
+        }
+    }
+
+    private static boolean any(PreparedStatement query) throws SQLException {
+        try (ResultSet result = query.executeQuery()) {
+            return result.next() && result.getBoolean(1);
         }
     }
 

@@ -20,9 +20,9 @@ import java.util.Arrays;
  * Wakes the event store's reader when another process appends events. Axon's embedded event store notices its own
  * process's appends at once but others' only at its next poll (a second apart), which was the read model's lag with
  * the two sides in separate processes. The command side notifies {@value AppendNotifications#CHANNEL} after each append commits (its
- * {@code EventsAppendedNotifier}); a connection of its own listens here and wakes the store's reader
- * ({@link AppendNotifications#wakeReader}). The poll stays, as the fallback while that
- * connection is re-established.
+ * {@code EventsAppendedNotifier}, which sends only while a connection named as a listener of another process is
+ * open); a connection of its own listens here and wakes the store's reader ({@link AppendNotifications#wakeReader}).
+ * The poll stays, as the fallback while that connection is re-established or not yet seen by a command side.
  */
 @Component
 public class EventsAppended implements SmartLifecycle {
@@ -51,6 +51,8 @@ public class EventsAppended implements SmartLifecycle {
             try (Connection connection = DriverManager.getConnection(dataSource.determineUrl(),
                     dataSource.determineUsername(), dataSource.determinePassword());
                  Statement statement = connection.createStatement()) {
+                statement.execute("SET application_name = '"
+                        + AppendNotifications.listenerName(AppendNotifications.THIS_PROCESS) + "'");
                 statement.execute("LISTEN " + AppendNotifications.CHANNEL);
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (isRunning()) {
