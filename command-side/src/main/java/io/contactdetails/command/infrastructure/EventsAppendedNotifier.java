@@ -23,15 +23,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Tells processes that tail the events (the query side's {@code EventsAppended} listens on the same channel) that
  * events were appended, once the appending transaction has committed, so that they fetch now rather than at their
  * next poll. Not from inside that transaction (a trigger did it first): a transaction that notifies holds a
- * database-wide lock through its commit, which serialized every append and cut PostgreSQL's commits at
+ * server-wide lock through its commit, which serialized every append and cut PostgreSQL's commits at
  * concurrency 8 from about 4,200/s to about 1,050/s (pgbench, fsync on). Sent from a connection of its own after
  * commit, in autocommit; requests that commit while one is being sent share the next.
  * <p>
  * Even so a notification is a round trip and a PostgreSQL transaction (0.8 per create at concurrency 8), wasted
  * when only this process listens, as in a standalone holding both sides. So it is sent only while another process
- * listens: a listening connection names its process ({@link AppendNotifications#listenerName}), and
- * {@code pg_stat_activity}, which shows every connection's name, is asked again at most once a second. A listener
- * that has just connected may miss the appends of that second; its poll finds them.
+ * listens: a listening connection names its process ({@link AppendNotifications#listen}), and
+ * {@code pg_stat_activity}, which shows every connection's name to every role (whatever {@code track_activities}
+ * says), is asked again at most once a second. A listener that has just connected may miss the appends of that
+ * second; its poll finds them. Where a role may not read that view (granted to every role unless revoked), this
+ * process notifies after every append as if another listened, since none would hear it otherwise.
  * <p>
  * This process's own reader hears of an append from Axon when the command's unit of work commits, which for a
  * request sent with an Idempotency-Key is before the request's transaction commits the events with the key: that
@@ -46,10 +48,12 @@ public class EventsAppendedNotifier implements SmartLifecycle {
     private static final long LISTENERS_CHECKED_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
     private static final String OTHER_LISTENERS = "SELECT EXISTS (SELECT FROM pg_stat_activity"
             + " WHERE datname = current_database() AND starts_with(application_name, ?) AND application_name <> ?)";
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
     private final DataSourceProperties dataSource;
     private final Semaphore appended = new Semaphore(0);
     private volatile Thread sender;
+    private boolean activityReadable = true;
 
     public EventsAppendedNotifier(EventStore eventStore, DataSourceProperties dataSource) {
         this.dataSource = dataSource;
@@ -84,15 +88,15 @@ public class EventsAppendedNotifier implements SmartLifecycle {
                     dataSource.determineUsername(), dataSource.determinePassword());
                  Statement statement = connection.createStatement();
                  PreparedStatement otherListeners = connection.prepareStatement(OTHER_LISTENERS)) {
-                otherListeners.setString(1, AppendNotifications.LISTENERS);
+                otherListeners.setString(1, AppendNotifications.LISTENER_NAME_PREFIX);
                 otherListeners.setString(2, AppendNotifications.listenerName(AppendNotifications.THIS_PROCESS));
-                boolean othersListen = false;
+                boolean othersListen = true;
                 long nextCheck = System.nanoTime();
                 while (isRunning()) {
                     appended.acquire();
                     appended.drainPermits();
-                    if (System.nanoTime() - nextCheck >= 0) {
-                        othersListen = any(otherListeners);
+                    if (activityReadable && System.nanoTime() - nextCheck >= 0) {
+                        othersListen = othersListen(otherListeners);
                         nextCheck = System.nanoTime() + LISTENERS_CHECKED_EVERY_NANOS;
                     }
                     if (othersListen) {
@@ -109,9 +113,17 @@ public class EventsAppendedNotifier implements SmartLifecycle {
         }
     }
 
-    private static boolean any(PreparedStatement query) throws SQLException {
-        try (ResultSet result = query.executeQuery()) {
+    private boolean othersListen(PreparedStatement otherListeners) throws SQLException {
+        try (ResultSet result = otherListeners.executeQuery()) {
             return result.next() && result.getBoolean(1);
+        } catch (SQLException e) {
+            if (!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+                throw e;
+            }
+            log.warn("Notifying appended events after every append: this role may not read pg_stat_activity to see "
+                    + "whether another process listens ({})", e.getMessage());
+            activityReadable = false;
+            return true;
         }
     }
 

@@ -51,9 +51,7 @@ public class EventsAppended implements SmartLifecycle {
             try (Connection connection = DriverManager.getConnection(dataSource.determineUrl(),
                     dataSource.determineUsername(), dataSource.determinePassword());
                  Statement statement = connection.createStatement()) {
-                statement.execute("SET application_name = '"
-                        + AppendNotifications.listenerName(AppendNotifications.THIS_PROCESS) + "'");
-                statement.execute("LISTEN " + AppendNotifications.CHANNEL);
+                AppendNotifications.listen(statement, AppendNotifications.THIS_PROCESS);
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (isRunning()) {
                     PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
