@@ -3,8 +3,6 @@ package io.contactdetails.http;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,7 +11,7 @@ import java.util.UUID;
  * (the command side's {@code EventsAppendedNotifier} sends, the query side's {@code EventsAppended} listens). Each
  * notification names the process that sent it, so that a process holding both sides, whose event store already
  * saw its own appends, is not woken a second time. A listening connection is named for its process
- * ({@link #listen}), so that a command side sends only while another process listens.
+ * ({@link #listenerName}), so that a command side sends only while another process listens.
  */
 public final class AppendNotifications {
     public static final String CHANNEL = "events_appended";
@@ -26,18 +24,12 @@ public final class AppendNotifications {
     private AppendNotifications() {
     }
 
-    /** The name of a process's listening connection, as PostgreSQL's {@code pg_stat_activity} shows it. */
+    /**
+     * The name of a process's listening connection, as PostgreSQL's {@code pg_stat_activity} shows it (which keeps
+     * 63 bytes of a name; a UUID's takes 61).
+     */
     public static String listenerName(String process) {
         return LISTENER_NAME_PREFIX + process;
-    }
-
-    /**
-     * Listens on the channel, then names the connection for {@code process}: named is listening. PostgreSQL keeps
-     * 63 bytes of a name; a UUID's takes 61.
-     */
-    public static void listen(Statement statement, String process) throws SQLException {
-        statement.execute("LISTEN " + CHANNEL);
-        statement.execute("SET application_name = '" + listenerName(process) + "'");
     }
 
     /**

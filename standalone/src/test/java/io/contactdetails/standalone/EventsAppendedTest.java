@@ -5,6 +5,7 @@ import io.contactdetails.fixtures.Bodies;
 import io.contactdetails.fixtures.Tenants;
 import io.contactdetails.command.infrastructure.EventsAppendedNotifier;
 import io.contactdetails.http.AppendNotifications;
+import io.contactdetails.query.infrastructure.EventsAppended;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -216,7 +217,7 @@ class EventsAppendedTest {
     private static Connection listenerOfAnotherProcess() throws SQLException {
         Connection connection = connection();
         try (Statement statement = connection.createStatement()) {
-            AppendNotifications.listen(statement, UUID.randomUUID().toString());
+            EventsAppended.listen(statement, UUID.randomUUID().toString());
         }
         return connection;
     }

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>
  * Even so a notification is a round trip and a PostgreSQL transaction (0.8 per create at concurrency 8), wasted
  * when only this process listens, as in a standalone holding both sides. So it is sent only while another process
- * listens: a listening connection names its process ({@link AppendNotifications#listen}), and
+ * listens: a listening connection names its process ({@link AppendNotifications#listenerName}), and
  * {@code pg_stat_activity}, which shows every connection's name to every role (whatever {@code track_activities}
  * says), is asked again at most once a second. A listener that has just connected may miss the appends of that
  * second; its poll finds them. Where a role may not read that view (granted to every role unless revoked), this

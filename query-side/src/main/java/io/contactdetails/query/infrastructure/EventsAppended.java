@@ -51,7 +51,9 @@ public class EventsAppended implements SmartLifecycle {
             try (Connection connection = DriverManager.getConnection(dataSource.determineUrl(),
                     dataSource.determineUsername(), dataSource.determinePassword());
                  Statement statement = connection.createStatement()) {
-                AppendNotifications.listen(statement, AppendNotifications.THIS_PROCESS);
+                listen(statement, AppendNotifications.THIS_PROCESS);
+                log.info("Listening for appended events as '{}'",
+                        AppendNotifications.listenerName(AppendNotifications.THIS_PROCESS));
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (isRunning()) {
                     PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
@@ -67,6 +69,12 @@ public class EventsAppended implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    /** Listens on the channel, then names the connection for {@code process}: named is listening. */
+    public static void listen(Statement statement, String process) throws SQLException {
+        statement.execute("LISTEN " + AppendNotifications.CHANNEL);
+        statement.execute("SET application_name = '" + AppendNotifications.listenerName(process) + "'");
     }
 
     /** This process's own appends reached its event store's reader before their notification did. */
