@@ -47,6 +47,7 @@ public class EventsAppended implements SmartLifecycle {
     }
 
     private void listen() {
+        boolean failing = false;
         while (isRunning()) {
             try (Connection connection = DriverManager.getConnection(dataSource.determineUrl(),
                     dataSource.determineUsername(), dataSource.determinePassword());
@@ -54,6 +55,7 @@ public class EventsAppended implements SmartLifecycle {
                 listen(statement, AppendNotifications.THIS_PROCESS);
                 log.info("Listening for appended events as '{}'",
                         AppendNotifications.listenerName(AppendNotifications.THIS_PROCESS));
+                failing = false;
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (isRunning()) {
                     PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
@@ -63,8 +65,14 @@ public class EventsAppended implements SmartLifecycle {
                 }
             } catch (SQLException e) {
                 if (isRunning()) {
-                    log.warn("Not listening for appended events; the event store's poll still finds them: {}",
-                            e.getMessage());
+                    // on a standby, which takes no LISTEN, this is every second for ever
+                    if (failing) {
+                        log.debug("Still not listening for appended events: {}", e.getMessage());
+                    } else {
+                        log.warn("Not listening for appended events; the event store's poll still finds them. "
+                                + "Trying again every second, saying so once it listens: {}", e.getMessage());
+                    }
+                    failing = true;
                     pause();
                 }
             }
