@@ -25,8 +25,9 @@ public final class AppendNotifications {
     }
 
     /**
-     * The name of a process's listening connection, as PostgreSQL's {@code pg_stat_activity} shows it (which keeps
-     * 63 bytes of a name; a UUID's takes 61).
+     * The name of a process's listening connection, as PostgreSQL's {@code pg_stat_activity} shows it. PostgreSQL
+     * keeps 63 bytes of a name and this one, with a UUID, takes 61: cut short, a process would no longer know its
+     * own listener and would notify for it.
      */
     public static String listenerName(String process) {
         return LISTENER_NAME_PREFIX + process;

@@ -90,12 +90,12 @@ public class EventsAppendedNotifier implements SmartLifecycle {
                  PreparedStatement otherListeners = connection.prepareStatement(OTHER_LISTENERS)) {
                 otherListeners.setString(1, AppendNotifications.LISTENER_NAME_PREFIX);
                 otherListeners.setString(2, AppendNotifications.listenerName(AppendNotifications.THIS_PROCESS));
-                boolean othersListen = true;
+                boolean othersListen = false;
                 long nextCheck = System.nanoTime();
                 while (isRunning()) {
                     appended.acquire();
                     appended.drainPermits();
-                    if (activityReadable && System.nanoTime() - nextCheck >= 0) {
+                    if (System.nanoTime() - nextCheck >= 0) {
                         othersListen = othersListen(otherListeners);
                         nextCheck = System.nanoTime() + LISTENERS_CHECKED_EVERY_NANOS;
                     }
@@ -113,7 +113,11 @@ public class EventsAppendedNotifier implements SmartLifecycle {
         }
     }
 
+    /** Whether another process listens: as if one did once this role was refused the view, until it restarts. */
     private boolean othersListen(PreparedStatement otherListeners) throws SQLException {
+        if (!activityReadable) {
+            return true;
+        }
         try (ResultSet result = otherListeners.executeQuery()) {
             return result.next() && result.getBoolean(1);
         } catch (SQLException e) {

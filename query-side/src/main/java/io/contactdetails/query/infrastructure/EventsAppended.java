@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -50,9 +51,8 @@ public class EventsAppended implements SmartLifecycle {
         boolean failing = false;
         while (isRunning()) {
             try (Connection connection = DriverManager.getConnection(dataSource.determineUrl(),
-                    dataSource.determineUsername(), dataSource.determinePassword());
-                 Statement statement = connection.createStatement()) {
-                listen(statement, AppendNotifications.THIS_PROCESS);
+                    dataSource.determineUsername(), dataSource.determinePassword())) {
+                listen(connection, AppendNotifications.THIS_PROCESS);
                 log.info("Listening for appended events as '{}'",
                         AppendNotifications.listenerName(AppendNotifications.THIS_PROCESS));
                 failing = false;
@@ -80,9 +80,13 @@ public class EventsAppended implements SmartLifecycle {
     }
 
     /** Listens on the channel, then names the connection for {@code process}: named is listening. */
-    public static void listen(Statement statement, String process) throws SQLException {
-        statement.execute("LISTEN " + AppendNotifications.CHANNEL);
-        statement.execute("SET application_name = '" + AppendNotifications.listenerName(process) + "'");
+    public static void listen(Connection connection, String process) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             PreparedStatement name = connection.prepareStatement("SELECT set_config('application_name', ?, false)")) {
+            statement.execute("LISTEN " + AppendNotifications.CHANNEL);
+            name.setString(1, AppendNotifications.listenerName(process));
+            name.execute();
+        }
     }
 
     /** This process's own appends reached its event store's reader before their notification did. */
