@@ -1,9 +1,9 @@
 package io.contactdetails.standalone;
 
+import io.contactdetails.command.infrastructure.EventsAppendedNotifier;
 import io.contactdetails.fixtures.Api;
 import io.contactdetails.fixtures.Bodies;
 import io.contactdetails.fixtures.Tenants;
-import io.contactdetails.command.infrastructure.EventsAppendedNotifier;
 import io.contactdetails.http.AppendNotifications;
 import io.contactdetails.query.infrastructure.EventsAppended;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -126,8 +126,7 @@ class EventsAppendedTest {
     void noNotificationIsSentWhileNoOtherProcessListens() throws Exception {
         Tenants.Firm firm = new Tenants(service.port()).newFirm("Unheard");
         String client = firm.newClient("Gareth", "Thompson");
-        try (Connection bystander = connection()) {
-            listen(bystander);
+        try (Connection bystander = bystander()) {
             awaitSilenceAfterCreates(firm, client, bystander);
         }
     }
@@ -139,8 +138,7 @@ class EventsAppendedTest {
         try (Connection otherProcess = listenerOfAnotherProcess()) {
             awaitNotifiedOfCreates(firm, client, otherProcess);
         }
-        try (Connection bystander = connection()) {
-            listen(bystander);
+        try (Connection bystander = bystander()) {
             awaitSilenceAfterCreates(firm, client, bystander);
         }
     }
@@ -157,7 +155,7 @@ class EventsAppendedTest {
                 .storageEngine(new InMemoryEventStorageEngine()).build();
         EventsAppendedNotifier notifier = new EventsAppendedNotifier(eventStore, withoutActivity);
         try (Connection admin = connection(); Statement statement = admin.createStatement();
-             Connection bystander = connection()) {
+             Connection bystander = bystander()) {
             statement.execute("CREATE ROLE without_activity LOGIN PASSWORD 'without-activity'");
             statement.execute("REVOKE SELECT ON pg_catalog.pg_stat_activity FROM PUBLIC");
             try (ResultSet readable = statement.executeQuery(
@@ -165,7 +163,6 @@ class EventsAppendedTest {
                 assertThat(readable.next() && readable.getBoolean(1)).as("the role reads pg_stat_activity").isFalse();
             }
             try {
-                listen(bystander);
                 notifier.start();
                 eventStore.publish(GenericEventMessage.asEventMessage("appended"));
                 assertThat(notifications(bystander, 5_000)).as("the notification of the append").isNotEmpty();
@@ -239,10 +236,13 @@ class EventsAppendedTest {
                 properties.determinePassword());
     }
 
-    private static void listen(Connection connection) throws SQLException {
+    /** Listens on the channel under no listener's name. */
+    private static Connection bystander() throws SQLException {
+        Connection connection = connection();
         try (Statement statement = connection.createStatement()) {
             statement.execute("LISTEN " + AppendNotifications.CHANNEL);
         }
+        return connection;
     }
 
     private static List<PGNotification> notifications(Connection connection, int waitMillis) throws SQLException {
