@@ -20,7 +20,6 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -88,7 +87,7 @@ class EventsAppendedTest {
             await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(3)).until(() -> wakeUps.get() == 0);
         }
 
-        try (Connection connection = service.context().getBean(DataSource.class).getConnection();
+        try (Connection connection = connection();
              Statement statement = connection.createStatement()) {
             statement.execute("SELECT pg_notify('events_appended', 'another-process')");
         }
