@@ -9,7 +9,8 @@ import java.time.Duration;
  * How the read-model processor is split for more than one query-side replica.
  *
  * @param segments      how many segments a new token store is given (an existing one keeps its own), and how many
- *                      threads each replica may run, so that one replica alone can project every segment
+ *                      threads each replica may run for them (and one that claims them), so that one replica
+ *                      alone can project every segment
  * @param claimTimeout  how long a replica's claim on a segment holds without being renewed: how long a crashed
  *                      replica's segments wait before another takes them
  * @param claimInterval how often a replica with a free thread looks for a segment to claim

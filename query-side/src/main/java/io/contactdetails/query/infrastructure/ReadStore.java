@@ -89,9 +89,7 @@ public class ReadStore {
                 .description("Read-model event handler failures; each fails its batch, which is retried with back-off")
                 .register(meters);
         configurer.registerTrackingEventProcessorConfiguration(PROCESSING_GROUP,
-                        config -> TrackingEventProcessorConfiguration.forParallelProcessing(segments.segments())
-                                .andTokenClaimInterval(segments.claimInterval().toMillis(), TimeUnit.MILLISECONDS)
-                                .andBatchSize(batchSize))
+                        config -> processorConfiguration(segments, batchSize))
                 .registerTransactionManager(PROCESSING_GROUP, config -> NoTransactionManager.instance())
                 .registerHandlerInterceptor(PROCESSING_GROUP, config -> (unitOfWork, chain) -> {
                     Object result = chain.proceed();
@@ -104,5 +102,19 @@ public class ReadStore {
                     failures.increment();
                     PropagatingErrorHandler.instance().onError(exception, event, handler);
                 });
+    }
+
+    /**
+     * A thread per segment and one more. With a thread per segment only, Axon 4.13's launcher runs the last segment it
+     * claims on its own thread; shut down just after that claim (as a replay does, at any moment), it drops the segment
+     * without giving its thread back, and once started again the processor has a thread too few: one segment is never
+     * processed and a replay waits for it for ever (ProcessorRestartTest; AxonFramework issues 2293 and 2848). With a
+     * spare thread the launcher keeps to claiming, once every claim interval, and never runs a segment itself.
+     */
+    static TrackingEventProcessorConfiguration processorConfiguration(ProjectionSegments segments, int batchSize) {
+        return TrackingEventProcessorConfiguration.forParallelProcessing(segments.segments() + 1)
+                .andInitialSegmentsCount(segments.segments())
+                .andTokenClaimInterval(segments.claimInterval().toMillis(), TimeUnit.MILLISECONDS)
+                .andBatchSize(batchSize);
     }
 }
