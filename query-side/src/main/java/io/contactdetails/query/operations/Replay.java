@@ -106,10 +106,8 @@ public class Replay {
                 return;
             }
             log.info("Replay of {} started: {} events to replay", ReadStore.PROCESSING_GROUP, total);
-            // Axon 4.13's processor can stay idle for good when shut down before it has claimed its segments
-            // (as right after the application starts), so let it claim them first; the reset needs them all.
-            // A stopped replica's segments are free a claim timeout after it stopped, and one this replica gave
-            // to another (SegmentShare) comes back after as long.
+            // The reset needs every segment's claim: a stopped replica's segments are free a claim timeout after it
+            // stopped, and one this replica gave to another (SegmentShare) comes back after as long.
             Instant deadline = clock.instant().plus(segments.claimTimeout().multipliedBy(2))
                     .plus(segments.claimInterval().multipliedBy(2));
             while (!holdsEverySegment(processor)) {
@@ -133,12 +131,17 @@ public class Replay {
             long lastLog = System.currentTimeMillis();
             while (position() < total) {
                 throwIfFailed(processor.processingStatus().values());
+                if (!processor.isRunning()) {
+                    // shut down (the application closing) or paused by an error: it will not reach the end
+                    throw new IllegalStateException("The processor stopped before the replay finished");
+                }
                 sleep();
                 if (System.currentTimeMillis() - lastLog >= LOG_EVERY_MILLIS) {
                     lastLog = System.currentTimeMillis();
                     ReplayProgress now = progress();
-                    log.info("Replay of {}: {} of {} events, {} events/s, about {} s left", ReadStore.PROCESSING_GROUP,
-                            now.eventsDone(), now.eventsTotal(), Math.round(now.eventsPerSecond()), now.secondsLeft());
+                    log.info("Replay of {}: {} of {} events, {} events/s{}", ReadStore.PROCESSING_GROUP,
+                            now.eventsDone(), now.eventsTotal(), Math.round(now.eventsPerSecond()),
+                            now.secondsLeft() == null ? "" : ", about " + now.secondsLeft() + " s left");
                 }
             }
             progress.set(progress.get().finished(clock.instant()));
