@@ -68,9 +68,7 @@ final class ReplayCommand {
 
     private static int verify(StandaloneService service, Replay replay, ProgressBar bar, PrintStream out) throws Exception {
         // the live read models must have seen every event before they are compared with a rebuild
-        while (!replay.caughtUpWithHead()) {
-            Thread.sleep(100);
-        }
+        replay.awaitCaughtUpWithHead();
         List<String> differences = service.context().getBean(ReadModelVerifier.class).verify(bar);
         bar.finish();
         differences.forEach(out::println);

@@ -12,6 +12,7 @@ import io.contactdetails.query.operations.Replay;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -178,6 +179,32 @@ class ReplayTest {
         assertThat(rebuilt.exitCode).as(rebuilt.out).isZero();
         assertThat(rebuilt.out).contains("Rebuilt the read models from");
         assertThat(runReplay("--verify", "--data-dir", dataDirectory.toString()).exitCode).isZero();
+    }
+
+    /**
+     * An event the projection cannot read (here a payload that is not JSON) fails its batch for as long as it is
+     * there: the replay command says so and exits instead of waiting for a processor that never gets past it.
+     */
+    @Test
+    @Timeout(90)
+    void replayAndVerifyOfAStoreTheProjectionCannotGetThroughFailInsteadOfWaiting() {
+        Path dataDirectory = RunningService.newDataDirectory();
+        try (StandaloneService service = StandaloneService.start(RunningService.arguments(dataDirectory))) {
+            newFirm(service).newClient("Before", "Poison");
+            service.context().getBean(JdbcTemplate.class).update("""
+                    INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
+                                                  payload, payloadrevision, payloadtype, timestamp)
+                    SELECT gen_random_uuid()::text, 0, type, gen_random_uuid()::text, metadata,
+                           convert_to('{not json', 'UTF8'), payloadrevision, payloadtype, timestamp
+                    FROM domainevententry WHERE payloadtype LIKE '%AccountCreated' LIMIT 1""");
+        }
+
+        Result verified = runReplay("--verify", "--data-dir", dataDirectory.toString());
+        assertThat(verified.exitCode).as(verified.out).isEqualTo(1);
+        assertThat(verified.out).contains("replay failed: The read-model processor failed");
+        Result rebuilt = runReplay("--data-dir", dataDirectory.toString());
+        assertThat(rebuilt.exitCode).as(rebuilt.out).isEqualTo(1);
+        assertThat(rebuilt.out).contains("replay failed: The read-model processor failed");
     }
 
     private record Result(int exitCode, String out) {

@@ -76,11 +76,10 @@ public class ReadStore {
      * A failing handler fails its batch (nothing skipped, the token not stored) and the processor retries it with
      * back-off, logging each failure; {@value #HANDLER_FAILURES} counts them. Axon's default logs and skips the event.
      * <p>
-     * The processor runs in segments, a thread each, so that query-side replicas share the work ({@link SegmentShare}).
+     * The processor runs in segments, so that query-side replicas share the work ({@link SegmentShare}).
      * Events are split by aggregate (Axon's default sequencing policy) and every read-model document is folded from the
      * events of one aggregate only, so each document still sees its events in order; the copies of an account's
      * primaries, written from two aggregates' events, are ordered by their versions instead (its {@code PrimaryCopies}).
-     * Each replica may run a thread per segment: the one left standing projects them all.
      */
     @Autowired
     public void configureProcessor(EventProcessingConfigurer configurer, MeterRegistry meters,
@@ -108,10 +107,12 @@ public class ReadStore {
      * A thread per segment and one more. With a thread per segment only, Axon 4.13's launcher runs the last segment it
      * claims on its own thread; shut down just after that claim (as a replay does, at any moment), it drops the segment
      * without giving its thread back, and once started again the processor has a thread too few: one segment is never
-     * processed and a replay waits for it for ever (ProcessorRestartTest; AxonFramework issues 2293 and 2848). With a
-     * spare thread the launcher keeps to claiming, once every claim interval, and never runs a segment itself.
+     * processed and a replay waited for it for ever (ProcessorRestartTest; AxonFramework issues 2293 and 2848). With a
+     * spare thread the launcher keeps to claiming, once every claim interval, and runs a segment itself only if a
+     * thread is lost another way (rarer still: Replay fails then rather than wait). The replica left standing projects
+     * every segment.
      */
-    static TrackingEventProcessorConfiguration processorConfiguration(ProjectionSegments segments, int batchSize) {
+    public static TrackingEventProcessorConfiguration processorConfiguration(ProjectionSegments segments, int batchSize) {
         return TrackingEventProcessorConfiguration.forParallelProcessing(segments.segments() + 1)
                 .andInitialSegmentsCount(segments.segments())
                 .andTokenClaimInterval(segments.claimInterval().toMillis(), TimeUnit.MILLISECONDS)

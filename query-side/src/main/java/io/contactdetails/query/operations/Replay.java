@@ -2,6 +2,7 @@ package io.contactdetails.query.operations;
 
 import io.contactdetails.query.infrastructure.ProjectionSegments;
 import io.contactdetails.query.infrastructure.ReadStore;
+import org.axonframework.common.ProcessRetriesExhaustedException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -15,8 +16,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -108,8 +109,7 @@ public class Replay {
             log.info("Replay of {} started: {} events to replay", ReadStore.PROCESSING_GROUP, total);
             // The reset needs every segment's claim: a stopped replica's segments are free a claim timeout after it
             // stopped, and one this replica gave to another (SegmentShare) comes back after as long.
-            Instant deadline = clock.instant().plus(segments.claimTimeout().multipliedBy(2))
-                    .plus(segments.claimInterval().multipliedBy(2));
+            Instant deadline = clock.instant().plus(segmentsWait());
             while (!holdsEverySegment(processor)) {
                 if (clock.instant().isAfter(deadline)) {
                     throw new IllegalStateException("Another query-side replica holds segments of "
@@ -117,8 +117,8 @@ public class Replay {
                 }
                 sleep();
             }
-            processor.shutDown();
             try {
+                shutDown(processor);
                 processor.resetTokens();
                 tokensReset = true;
             } finally {
@@ -128,22 +128,7 @@ public class Replay {
             }
             // Done when every event there was at the start is handled. Axon reports "replaying" until the
             // first event after the reset point, which a quiet store may not see for a long while.
-            long lastLog = System.currentTimeMillis();
-            while (position() < total) {
-                throwIfFailed(processor.processingStatus().values());
-                if (!processor.isRunning()) {
-                    // shut down (the application closing) or paused by an error: it will not reach the end
-                    throw new IllegalStateException("The processor stopped before the replay finished");
-                }
-                sleep();
-                if (System.currentTimeMillis() - lastLog >= LOG_EVERY_MILLIS) {
-                    lastLog = System.currentTimeMillis();
-                    ReplayProgress now = progress();
-                    log.info("Replay of {}: {} of {} events, {} events/s{}", ReadStore.PROCESSING_GROUP,
-                            now.eventsDone(), now.eventsTotal(), Math.round(now.eventsPerSecond()),
-                            now.secondsLeft() == null ? "" : ", about " + now.secondsLeft() + " s left");
-                }
-            }
+            awaitPosition(processor, total, true);
             progress.set(progress.get().finished(clock.instant()));
             log.info("Replay of {} finished: {}", ReadStore.PROCESSING_GROUP, progress.get());
         } catch (RuntimeException e) {
@@ -160,10 +145,63 @@ public class Replay {
                 .orElseThrow(() -> new IllegalStateException("No tracking processor " + ReadStore.PROCESSING_GROUP));
     }
 
-    private static void throwIfFailed(Collection<EventTrackerStatus> statuses) {
-        statuses.stream().filter(EventTrackerStatus::isErrorState).findFirst().ifPresent(status -> {
-            throw new IllegalStateException("The processor failed while replaying", status.getError());
-        });
+    /**
+     * Waits until the processor has read up to {@code target}, failing rather than waiting for ever when it will not
+     * get there: it fails (an event its handlers cannot take fails its batch for as long as it is there), it stops
+     * (the application closing), or this replica goes without every segment for longer than a stopped replica's claims
+     * hold (another replica took one, or the processor lost a thread: Axon's, see ReadStore.processorConfiguration).
+     */
+    private void awaitPosition(TrackingEventProcessor processor, long target, boolean logProgress) {
+        long lastLog = System.currentTimeMillis();
+        Instant heldEverySegment = clock.instant();
+        while (position() < target) {
+            processor.processingStatus().values().stream().filter(EventTrackerStatus::isErrorState).findFirst()
+                    .ifPresent(status -> {
+                        throw new IllegalStateException("The read-model processor failed: "
+                                + status.getError().getMessage(), status.getError());
+                    });
+            if (!processor.isRunning()) {
+                throw new IllegalStateException("The read-model processor stopped");
+            }
+            if (holdsEverySegment(processor)) {
+                heldEverySegment = clock.instant();
+            } else if (clock.instant().isAfter(heldEverySegment.plus(segmentsWait()))) {
+                throw new IllegalStateException("This replica has not held every segment of "
+                        + ReadStore.PROCESSING_GROUP + " for " + segmentsWait().toSeconds() + " s: stop the other "
+                        + "query-side replicas, or restart this one");
+            }
+            sleep();
+            if (logProgress && System.currentTimeMillis() - lastLog >= LOG_EVERY_MILLIS) {
+                lastLog = System.currentTimeMillis();
+                ReplayProgress now = progress();
+                log.info("Replay of {}: {} of {} events, {} events/s{}", ReadStore.PROCESSING_GROUP,
+                        now.eventsDone(), now.eventsTotal(), Math.round(now.eventsPerSecond()),
+                        now.secondsLeft() == null ? "" : ", about " + now.secondsLeft() + " s left");
+            }
+        }
+    }
+
+    /** Long enough for a stopped replica's claims to lapse and a released segment to come back. */
+    private Duration segmentsWait() {
+        return segments.claimTimeout().multipliedBy(2).plus(segments.claimInterval().multipliedBy(2));
+    }
+
+    /**
+     * Axon waits about a second for the processor's launcher to finish, and one in a slow token-store call outlasts
+     * that ({@link ProcessRetriesExhaustedException}, the processor left stopping); asking again waits for it again.
+     */
+    private void shutDown(TrackingEventProcessor processor) {
+        Instant deadline = clock.instant().plus(segments.claimTimeout());
+        while (true) {
+            try {
+                processor.shutDown();
+                return;
+            } catch (ProcessRetriesExhaustedException e) {
+                if (clock.instant().isAfter(deadline)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private boolean holdsEverySegment(TrackingEventProcessor processor) {
@@ -199,5 +237,10 @@ public class Replay {
      */
     public boolean caughtUpWithHead() {
         return position() >= headPosition();
+    }
+
+    /** For the verifier: waits until the live processor has read every event there is now, or fails as a replay does. */
+    public void awaitCaughtUpWithHead() {
+        awaitPosition(processor(), headPosition(), false);
     }
 }
