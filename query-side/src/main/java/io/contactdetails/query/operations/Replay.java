@@ -111,6 +111,7 @@ public class Replay {
             // stopped, and one this replica gave to another (SegmentShare) comes back after as long.
             Instant deadline = clock.instant().plus(segmentsWait());
             while (!holdsEverySegment(processor)) {
+                requireRunning(processor);
                 if (clock.instant().isAfter(deadline)) {
                     throw new IllegalStateException("Another query-side replica holds segments of "
                             + ReadStore.PROCESSING_GROUP + ": stop the other replicas before a replay");
@@ -160,9 +161,7 @@ public class Replay {
                         throw new IllegalStateException("The read-model processor failed: "
                                 + status.getError().getMessage(), status.getError());
                     });
-            if (!processor.isRunning()) {
-                throw new IllegalStateException("The read-model processor stopped");
-            }
+            requireRunning(processor);
             if (holdsEverySegment(processor)) {
                 heldEverySegment = clock.instant();
             } else if (clock.instant().isAfter(heldEverySegment.plus(segmentsWait()))) {
@@ -178,6 +177,13 @@ public class Replay {
                         now.eventsDone(), now.eventsTotal(), Math.round(now.eventsPerSecond()),
                         now.secondsLeft() == null ? "" : ", about " + now.secondsLeft() + " s left");
             }
+        }
+    }
+
+    /** A stopped processor holds no segment and reads nothing: the application closing, or a stop Axon gave up on. */
+    private static void requireRunning(TrackingEventProcessor processor) {
+        if (!processor.isRunning()) {
+            throw new IllegalStateException("The read-model processor stopped");
         }
     }
 

@@ -61,6 +61,32 @@ class ReplayEndsTest {
         assertThat(replay.progress().error()).contains("stopped");
     }
 
+    /**
+     * A processor stopped before the rebuild begins (the application closing, or a stop Axon gave up on) holds no
+     * segment: the rebuild says so at once rather than blame another replica once their claims would have lapsed.
+     */
+    @Test
+    void aRebuildOfAStoppedProcessorFailsAtOnceSayingSo() {
+        TrackingEventProcessor processor = mock(TrackingEventProcessor.class);
+        when(processor.processingStatus()).thenReturn(Map.of());
+        when(processor.isRunning()).thenReturn(false);
+        EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
+        when(processing.eventProcessor(ReadStore.PROCESSING_GROUP, TrackingEventProcessor.class))
+                .thenReturn(Optional.of(processor));
+        EventStore eventStore = mock(EventStore.class);
+        when(eventStore.createHeadToken()).thenReturn(new GlobalSequenceTrackingToken(34));
+        TokenStore tokenStore = mock(TokenStore.class);
+        when(tokenStore.fetchSegments(ReadStore.PROCESSING_GROUP)).thenReturn(new int[]{0, 1});
+        Replay replay = new Replay(processing, eventStore, tokenStore, SEGMENTS, event -> {
+        });
+
+        assertThat(replay.start()).isTrue();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !replay.progress().isRunning());
+        assertThat(replay.progress().state()).isEqualTo(ReplayProgress.State.FAILED);
+        assertThat(replay.progress().error()).contains("stopped");
+    }
+
     /** Restarted with a segment too few (another replica took it, or Axon lost a thread), it never gets there. */
     @Test
     void aRebuildWhoseProcessorComesBackWithoutEverySegmentFailsOnceTheirClaimsWouldHaveLapsed() {
