@@ -5,6 +5,7 @@ import io.contactdetails.query.infrastructure.ReadStore;
 import org.axonframework.common.ProcessRetriesExhaustedException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -120,6 +122,7 @@ public class Replay {
             }
             try {
                 shutDown(processor);
+                dropGapsOfTokensAtReset();
                 processor.resetTokens();
                 tokensReset = true;
             } finally {
@@ -206,6 +209,25 @@ public class Replay {
                 if (clock.instant().isAfter(deadline)) {
                     throw e;
                 }
+            }
+        }
+    }
+
+    /**
+     * A token's gaps (indexes below its position not committed when it passed them) only tell a replay which events
+     * it meets for the first time, for the {@code @DisallowReplay} handlers; it reads every event whatever they hold.
+     * Axon 4.13 copies the gaps of the token at a reset for every event it replays ({@code ReplayToken}'s
+     * {@code wasProcessedBeforeReset}, through {@code GapAwareTrackingToken.lowerBound}), and a jump of the global
+     * index (sequence values a rolled-back bulk insert burnt, or another table took) leaves up to 10,000 of them in
+     * every token until 10,000 more events or Axon's gap cleaning pass them: a replay then read 2,700 events/s instead
+     * of 15,000.
+     */
+    private void dropGapsOfTokensAtReset() {
+        for (int segment : tokenStore.fetchSegments(ReadStore.PROCESSING_GROUP)) {
+            if (tokenStore.fetchToken(ReadStore.PROCESSING_GROUP, segment) instanceof GapAwareTrackingToken token
+                    && token.hasGaps()) {
+                tokenStore.storeToken(GapAwareTrackingToken.newInstance(token.getIndex(), List.of()),
+                        ReadStore.PROCESSING_GROUP, segment);
             }
         }
     }
