@@ -6,6 +6,7 @@ import org.axonframework.common.ProcessRetriesExhaustedException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -122,9 +123,9 @@ public class Replay {
             }
             try {
                 shutDown(processor);
-                dropGapsOfTokensAtReset();
                 processor.resetTokens();
                 tokensReset = true;
+                forgetGapsAtReset();
             } finally {
                 // a reset refused (another replica claimed a segment meanwhile) leaves the tokens as they were,
                 // so the processor goes on live from them
@@ -214,21 +215,28 @@ public class Replay {
     }
 
     /**
-     * A token's gaps (indexes below its position not committed when it passed them) only tell a replay which events
-     * it meets for the first time, for the {@code @DisallowReplay} handlers; it reads every event whatever they hold.
-     * Axon 4.13 copies the gaps of the token at a reset for every event it replays ({@code ReplayToken}'s
-     * {@code wasProcessedBeforeReset}, through {@code GapAwareTrackingToken.lowerBound}), and a jump of the global
-     * index (sequence values a rolled-back bulk insert burnt, or another table took) leaves up to 10,000 of them in
-     * every token until 10,000 more events or Axon's gap cleaning pass them: a replay then read 2,700 events/s instead
-     * of 15,000.
+     * The gaps of the token at a reset (indexes below its position not committed when it passed them) only tell a
+     * replay which events it meets for the first time, for the {@code @DisallowReplay} handlers; it reads every event
+     * whatever they hold. Axon 4.13 copies them for every event it replays ({@code ReplayToken}'s
+     * {@code wasProcessedBeforeReset}, through {@code GapAwareTrackingToken.lowerBound}), and a jump of the global index
+     * (sequence values a rolled-back bulk insert burnt, or another table took) leaves up to 10,000 of them in every
+     * token until as many events or Axon's gap cleaning pass them: a replay then read 2,700 events/s instead of 15,000.
+     * Done once the reset has stored its tokens (the live tokens keep their gaps if the reset is refused: an event
+     * committed late into one is read when it comes); if it cannot be done, the replay goes on at Axon's pace.
      */
-    private void dropGapsOfTokensAtReset() {
-        for (int segment : tokenStore.fetchSegments(ReadStore.PROCESSING_GROUP)) {
-            if (tokenStore.fetchToken(ReadStore.PROCESSING_GROUP, segment) instanceof GapAwareTrackingToken token
-                    && token.hasGaps()) {
-                tokenStore.storeToken(GapAwareTrackingToken.newInstance(token.getIndex(), List.of()),
-                        ReadStore.PROCESSING_GROUP, segment);
+    private void forgetGapsAtReset() {
+        try {
+            for (int segment : tokenStore.fetchSegments(ReadStore.PROCESSING_GROUP)) {
+                if (tokenStore.fetchToken(ReadStore.PROCESSING_GROUP, segment) instanceof ReplayToken reset
+                        && reset.getTokenAtReset() instanceof GapAwareTrackingToken atReset && atReset.hasGaps()) {
+                    tokenStore.storeToken(ReplayToken.createReplayToken(
+                                    GapAwareTrackingToken.newInstance(atReset.getIndex(), List.of()), reset.getCurrentToken()),
+                            ReadStore.PROCESSING_GROUP, segment);
+                }
             }
+        } catch (RuntimeException e) {
+            log.warn("Replay of {}: could not drop the gaps of the tokens at its reset; it goes on, slower",
+                    ReadStore.PROCESSING_GROUP, e);
         }
     }
 

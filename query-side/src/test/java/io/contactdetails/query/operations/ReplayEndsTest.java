@@ -9,11 +9,13 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -21,18 +23,19 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -68,41 +71,103 @@ class ReplayEndsTest {
     /**
      * Axon copies the gaps of the token at a reset for every event it replays (to tell which it meets for the first
      * time); a jump of the global index leaves 10,000 of them in every token, and a replay then ran six times slower.
-     * The reset starts from each segment's position without them.
      */
     @Test
-    void aRebuildResetsFromEachSegmentsPositionWithoutItsGaps() {
+    void aRebuildForgetsTheGapsOfTheTokensAtItsReset() {
         TokenStore tokenStore = new InMemoryTokenStore();
-        GapAwareTrackingToken live = GapAwareTrackingToken.newInstance(30_034,
-                LongStream.range(20_000, 30_000).boxed().toList());
-        tokenStore.initializeTokenSegments(ReadStore.PROCESSING_GROUP, 2, live);
-        TrackingEventProcessor processor = mock(TrackingEventProcessor.class);
-        EventTrackerStatus caughtUp = mock(EventTrackerStatus.class);
-        when(caughtUp.getCurrentPosition()).thenReturn(OptionalLong.of(30_034));
-        when(processor.processingStatus()).thenReturn(Map.of(0, caughtUp, 1, caughtUp));
-        when(processor.isRunning()).thenReturn(true);
-        Map<Integer, TrackingToken> atReset = new HashMap<>();
+        tokenStore.initializeTokenSegments(ReadStore.PROCESSING_GROUP, 2, WITH_GAPS);
+        TrackingEventProcessor processor = caughtUpProcessor();
         doAnswer(reset -> {
-            for (int segment : new int[]{0, 1}) {
-                atReset.put(segment, tokenStore.fetchToken(ReadStore.PROCESSING_GROUP, segment));
+            for (int segment : tokenStore.fetchSegments(ReadStore.PROCESSING_GROUP)) {
+                tokenStore.storeToken(ReplayToken.createReplayToken(
+                        tokenStore.fetchToken(ReadStore.PROCESSING_GROUP, segment), null), ReadStore.PROCESSING_GROUP, segment);
             }
             return null;
         }).when(processor).resetTokens();
-        EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
-        when(processing.eventProcessor(ReadStore.PROCESSING_GROUP, TrackingEventProcessor.class))
-                .thenReturn(Optional.of(processor));
-        EventStore eventStore = mock(EventStore.class);
-        when(eventStore.createHeadToken()).thenReturn(new GlobalSequenceTrackingToken(30_034));
-        Replay replay = new Replay(processing, eventStore, tokenStore, SEGMENTS, event -> {
-        });
+        Replay replay = replayOf(processor, tokenStore);
 
         assertThat(replay.start()).isTrue();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !replay.progress().isRunning());
         assertThat(replay.progress().state()).as(String.valueOf(replay.progress().error()))
                 .isEqualTo(ReplayProgress.State.DONE);
-        assertThat(atReset).containsOnlyKeys(0, 1).allSatisfy((segment, token) ->
-                assertThat(token).isEqualTo(GapAwareTrackingToken.newInstance(30_034, List.of())));
+        for (int segment : new int[]{0, 1}) {
+            assertThat(tokenStore.fetchToken(ReadStore.PROCESSING_GROUP, segment)).isEqualTo(
+                    ReplayToken.createReplayToken(GapAwareTrackingToken.newInstance(30_034, List.of()), null));
+        }
+    }
+
+    /** The live processor needs its gaps: an event committed late into one is read when it comes. */
+    @Test
+    void aRebuildWhoseResetIsRefusedLeavesTheLiveTokensTheirGaps() {
+        TokenStore tokenStore = new InMemoryTokenStore();
+        tokenStore.initializeTokenSegments(ReadStore.PROCESSING_GROUP, 2, WITH_GAPS);
+        TrackingEventProcessor processor = caughtUpProcessor();
+        doThrow(new UnableToClaimTokenException("another replica claimed segment 1")).when(processor).resetTokens();
+        Replay replay = replayOf(processor, tokenStore);
+
+        assertThat(replay.start()).isTrue();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !replay.progress().isRunning());
+        assertThat(replay.progress().state()).isEqualTo(ReplayProgress.State.FAILED);
+        for (int segment : new int[]{0, 1}) {
+            assertThat(WITH_GAPS.equals(tokenStore.fetchToken(ReadStore.PROCESSING_GROUP, segment)))
+                    .as("segment %d keeps its token and gaps", segment).isTrue();
+        }
+    }
+
+    /** Forgetting the gaps only saves time: a token store that will not take it leaves the replay to go on slower. */
+    @Test
+    void aRebuildWhoseTokensKeepTheirGapsGoesOn() {
+        AtomicBoolean refuse = new AtomicBoolean();
+        TokenStore tokenStore = new InMemoryTokenStore() {
+            @Override
+            public void storeToken(TrackingToken token, String processorName, int segment) {
+                if (refuse.get()) {
+                    throw new IllegalStateException("the token store is away");
+                }
+                super.storeToken(token, processorName, segment);
+            }
+        };
+        tokenStore.initializeTokenSegments(ReadStore.PROCESSING_GROUP, 2, WITH_GAPS);
+        TrackingEventProcessor processor = caughtUpProcessor();
+        doAnswer(reset -> {
+            for (int segment : tokenStore.fetchSegments(ReadStore.PROCESSING_GROUP)) {
+                tokenStore.storeToken(ReplayToken.createReplayToken(
+                        tokenStore.fetchToken(ReadStore.PROCESSING_GROUP, segment), null), ReadStore.PROCESSING_GROUP, segment);
+            }
+            refuse.set(true);
+            return null;
+        }).when(processor).resetTokens();
+        Replay replay = replayOf(processor, tokenStore);
+
+        assertThat(replay.start()).isTrue();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !replay.progress().isRunning());
+        assertThat(replay.progress().state()).as(String.valueOf(replay.progress().error()))
+                .isEqualTo(ReplayProgress.State.DONE);
+    }
+
+    private static final GapAwareTrackingToken WITH_GAPS = GapAwareTrackingToken.newInstance(30_034,
+            LongStream.range(20_000, 30_000).boxed().toList());
+
+    private static TrackingEventProcessor caughtUpProcessor() {
+        TrackingEventProcessor processor = mock(TrackingEventProcessor.class);
+        EventTrackerStatus caughtUp = mock(EventTrackerStatus.class);
+        when(caughtUp.getCurrentPosition()).thenReturn(OptionalLong.of(30_034));
+        when(processor.processingStatus()).thenReturn(Map.of(0, caughtUp, 1, caughtUp));
+        when(processor.isRunning()).thenReturn(true);
+        return processor;
+    }
+
+    private static Replay replayOf(TrackingEventProcessor processor, TokenStore tokenStore) {
+        EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
+        when(processing.eventProcessor(ReadStore.PROCESSING_GROUP, TrackingEventProcessor.class))
+                .thenReturn(Optional.of(processor));
+        EventStore eventStore = mock(EventStore.class);
+        when(eventStore.createHeadToken()).thenReturn(new GlobalSequenceTrackingToken(30_034));
+        return new Replay(processing, eventStore, tokenStore, SEGMENTS, event -> {
+        });
     }
 
     /**
