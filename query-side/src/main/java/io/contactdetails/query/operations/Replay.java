@@ -20,7 +20,6 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -35,6 +34,8 @@ public class Replay {
     private static final Logger log = LoggerFactory.getLogger(Replay.class);
     private static final long POLL_MILLIS = 100;
     private static final long LOG_EVERY_MILLIS = 5_000;
+    /** Axon's JdbcEventStorageEngine cleans a token's old gaps only once it holds more (its gapCleaningThreshold). */
+    private static final int GAPS_KEPT = 250;
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -125,7 +126,7 @@ public class Replay {
                 shutDown(processor);
                 processor.resetTokens();
                 tokensReset = true;
-                forgetGapsAtReset();
+                keepNewestGapsAtReset();
             } finally {
                 // a reset refused (another replica claimed a segment meanwhile) leaves the tokens as they were,
                 // so the processor goes on live from them
@@ -215,27 +216,28 @@ public class Replay {
     }
 
     /**
-     * The gaps of the token at a reset (indexes below its position not committed when it passed them) only tell a
-     * replay which events it meets for the first time, for the {@code @DisallowReplay} handlers; it reads every event
-     * whatever they hold. Axon 4.13 copies them for every event it replays ({@code ReplayToken}'s
-     * {@code wasProcessedBeforeReset}, through {@code GapAwareTrackingToken.lowerBound}), and a jump of the global index
-     * (sequence values a rolled-back bulk insert burnt, or another table took) leaves up to 10,000 of them in every
-     * token until as many events or Axon's gap cleaning pass them: a replay then read 2,700 events/s instead of 15,000.
-     * Done once the reset has stored its tokens (the live tokens keep their gaps if the reset is refused: an event
-     * committed late into one is read when it comes); if it cannot be done, the replay goes on at Axon's pace.
+     * Axon 4.13 copies the gaps of the token at a reset (indexes below its position not committed when it passed them)
+     * for every event it replays, to tell the events it meets for the first time and when the replay is over; after a
+     * jump of the global index (sequence values a rolled-back bulk insert burnt, or another table took) each token held
+     * 10,000 and a replay ran six times slower (BENCHMARKS.md, fifteenth round). The newest gaps are the ones a late
+     * commit can still fill, and Axon itself thinks of cleaning a token's gaps only beyond {@link #GAPS_KEPT}: a
+     * replay keeps those. Done once the reset has stored its tokens (a refused reset leaves the live tokens all their
+     * gaps); a token store that will not take it leaves the replay to go on at Axon's pace.
      */
-    private void forgetGapsAtReset() {
+    private void keepNewestGapsAtReset() {
         try {
             for (int segment : tokenStore.fetchSegments(ReadStore.PROCESSING_GROUP)) {
                 if (tokenStore.fetchToken(ReadStore.PROCESSING_GROUP, segment) instanceof ReplayToken reset
-                        && reset.getTokenAtReset() instanceof GapAwareTrackingToken atReset && atReset.hasGaps()) {
-                    tokenStore.storeToken(ReplayToken.createReplayToken(
-                                    GapAwareTrackingToken.newInstance(atReset.getIndex(), List.of()), reset.getCurrentToken()),
-                            ReadStore.PROCESSING_GROUP, segment);
+                        && reset.getTokenAtReset() instanceof GapAwareTrackingToken atReset
+                        && atReset.getGaps().size() > GAPS_KEPT) {
+                    long lowestKept = atReset.getGaps().stream().skip(atReset.getGaps().size() - GAPS_KEPT)
+                            .findFirst().orElseThrow();
+                    tokenStore.storeToken(ReplayToken.createReplayToken(atReset.withGapsTruncatedAt(lowestKept),
+                            reset.getCurrentToken(), reset.context()), ReadStore.PROCESSING_GROUP, segment);
                 }
             }
         } catch (RuntimeException e) {
-            log.warn("Replay of {}: could not drop the gaps of the tokens at its reset; it goes on, slower",
+            log.warn("Replay of {}: could not trim the gaps of the tokens at its reset; it goes on, slower",
                     ReadStore.PROCESSING_GROUP, e);
         }
     }
@@ -275,7 +277,7 @@ public class Replay {
         return position() >= headPosition();
     }
 
-    /** For the verifier: waits until the live processor has read every event there is now, or fails as a replay does. */
+    /** For the verifier: waits until the live processor has read every event there is now; fails as a replay does. */
     public void awaitCaughtUpWithHead() {
         awaitPosition(processor(), headPosition(), false);
     }

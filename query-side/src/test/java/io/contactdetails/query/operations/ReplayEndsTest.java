@@ -43,6 +43,11 @@ import static org.mockito.Mockito.when;
 class ReplayEndsTest {
     private static final ProjectionSegments SEGMENTS = new ProjectionSegments(2, Duration.ofSeconds(10),
             Duration.ofMillis(200));
+    /** A live token just after the global index jumped: the 10,000 indexes below it that it keeps as gaps. */
+    private static final GapAwareTrackingToken AFTER_A_JUMP = GapAwareTrackingToken.newInstance(30_034,
+            LongStream.range(20_000, 30_000).boxed().toList());
+    private static final TrackingToken AXON_START =
+            ReplayToken.createReplayToken(GapAwareTrackingToken.newInstance(30_034, List.of()));
 
     @Test
     void aRebuildWhoseProcessorStopsFailsInsteadOfWaitingForEver() {
@@ -69,21 +74,18 @@ class ReplayEndsTest {
     }
 
     /**
-     * Axon copies the gaps of the token at a reset for every event it replays (to tell which it meets for the first
-     * time); a jump of the global index leaves 10,000 of them in every token, and a replay then ran six times slower.
+     * Axon copies the gaps of the token at a reset for every event it replays; a jump of the global index leaves 10,000
+     * of them in every token, and a replay then ran six times slower. The newest, which a late commit can still fill,
+     * stay; a token with no more than that is left as Axon's reset stored it.
      */
     @Test
-    void aRebuildForgetsTheGapsOfTheTokensAtItsReset() {
+    void aRebuildKeepsTheNewestGapsOfTheTokensAtItsReset() {
         TokenStore tokenStore = new InMemoryTokenStore();
-        tokenStore.initializeTokenSegments(ReadStore.PROCESSING_GROUP, 2, WITH_GAPS);
+        tokenStore.initializeTokenSegments(ReadStore.PROCESSING_GROUP, 2, AFTER_A_JUMP);
+        GapAwareTrackingToken fewGaps = GapAwareTrackingToken.newInstance(30_034, List.of(30_001L, 30_020L));
+        tokenStore.storeToken(fewGaps, ReadStore.PROCESSING_GROUP, 1);
         TrackingEventProcessor processor = caughtUpProcessor();
-        doAnswer(reset -> {
-            for (int segment : tokenStore.fetchSegments(ReadStore.PROCESSING_GROUP)) {
-                tokenStore.storeToken(ReplayToken.createReplayToken(
-                        tokenStore.fetchToken(ReadStore.PROCESSING_GROUP, segment), null), ReadStore.PROCESSING_GROUP, segment);
-            }
-            return null;
-        }).when(processor).resetTokens();
+        doAnswer(reset -> resetAsAxonDoes(tokenStore)).when(processor).resetTokens();
         Replay replay = replayOf(processor, tokenStore);
 
         assertThat(replay.start()).isTrue();
@@ -91,17 +93,18 @@ class ReplayEndsTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> !replay.progress().isRunning());
         assertThat(replay.progress().state()).as(String.valueOf(replay.progress().error()))
                 .isEqualTo(ReplayProgress.State.DONE);
-        for (int segment : new int[]{0, 1}) {
-            assertThat(tokenStore.fetchToken(ReadStore.PROCESSING_GROUP, segment)).isEqualTo(
-                    ReplayToken.createReplayToken(GapAwareTrackingToken.newInstance(30_034, List.of()), null));
-        }
+        assertThat(tokenStore.fetchToken(ReadStore.PROCESSING_GROUP, 0)).isEqualTo(ReplayToken.createReplayToken(
+                GapAwareTrackingToken.newInstance(30_034, LongStream.range(29_750, 30_000).boxed().toList()),
+                AXON_START));
+        assertThat(tokenStore.fetchToken(ReadStore.PROCESSING_GROUP, 1))
+                .isEqualTo(ReplayToken.createReplayToken(fewGaps, AXON_START));
     }
 
     /** The live processor needs its gaps: an event committed late into one is read when it comes. */
     @Test
     void aRebuildWhoseResetIsRefusedLeavesTheLiveTokensTheirGaps() {
         TokenStore tokenStore = new InMemoryTokenStore();
-        tokenStore.initializeTokenSegments(ReadStore.PROCESSING_GROUP, 2, WITH_GAPS);
+        tokenStore.initializeTokenSegments(ReadStore.PROCESSING_GROUP, 2, AFTER_A_JUMP);
         TrackingEventProcessor processor = caughtUpProcessor();
         doThrow(new UnableToClaimTokenException("another replica claimed segment 1")).when(processor).resetTokens();
         Replay replay = replayOf(processor, tokenStore);
@@ -111,12 +114,12 @@ class ReplayEndsTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> !replay.progress().isRunning());
         assertThat(replay.progress().state()).isEqualTo(ReplayProgress.State.FAILED);
         for (int segment : new int[]{0, 1}) {
-            assertThat(WITH_GAPS.equals(tokenStore.fetchToken(ReadStore.PROCESSING_GROUP, segment)))
+            assertThat(AFTER_A_JUMP.equals(tokenStore.fetchToken(ReadStore.PROCESSING_GROUP, segment)))
                     .as("segment %d keeps its token and gaps", segment).isTrue();
         }
     }
 
-    /** Forgetting the gaps only saves time: a token store that will not take it leaves the replay to go on slower. */
+    /** Trimming the gaps only saves time: a token store that will not take it leaves the replay to go on slower. */
     @Test
     void aRebuildWhoseTokensKeepTheirGapsGoesOn() {
         AtomicBoolean refuse = new AtomicBoolean();
@@ -129,13 +132,10 @@ class ReplayEndsTest {
                 super.storeToken(token, processorName, segment);
             }
         };
-        tokenStore.initializeTokenSegments(ReadStore.PROCESSING_GROUP, 2, WITH_GAPS);
+        tokenStore.initializeTokenSegments(ReadStore.PROCESSING_GROUP, 2, AFTER_A_JUMP);
         TrackingEventProcessor processor = caughtUpProcessor();
         doAnswer(reset -> {
-            for (int segment : tokenStore.fetchSegments(ReadStore.PROCESSING_GROUP)) {
-                tokenStore.storeToken(ReplayToken.createReplayToken(
-                        tokenStore.fetchToken(ReadStore.PROCESSING_GROUP, segment), null), ReadStore.PROCESSING_GROUP, segment);
-            }
+            resetAsAxonDoes(tokenStore);
             refuse.set(true);
             return null;
         }).when(processor).resetTokens();
@@ -146,10 +146,21 @@ class ReplayEndsTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> !replay.progress().isRunning());
         assertThat(replay.progress().state()).as(String.valueOf(replay.progress().error()))
                 .isEqualTo(ReplayProgress.State.DONE);
+        for (int segment : new int[]{0, 1}) {
+            assertThat(ReplayToken.createReplayToken(AFTER_A_JUMP, AXON_START)
+                    .equals(tokenStore.fetchToken(ReadStore.PROCESSING_GROUP, segment)))
+                    .as("segment %d keeps the token Axon's reset stored", segment).isTrue();
+        }
     }
 
-    private static final GapAwareTrackingToken WITH_GAPS = GapAwareTrackingToken.newInstance(30_034,
-            LongStream.range(20_000, 30_000).boxed().toList());
+    /** What TrackingEventProcessor.resetTokens() stores, its default start position being a replay from the head. */
+    private static Void resetAsAxonDoes(TokenStore tokenStore) {
+        for (int segment : tokenStore.fetchSegments(ReadStore.PROCESSING_GROUP)) {
+            tokenStore.storeToken(ReplayToken.createReplayToken(tokenStore.fetchToken(ReadStore.PROCESSING_GROUP,
+                    segment), AXON_START, null), ReadStore.PROCESSING_GROUP, segment);
+        }
+        return null;
+    }
 
     private static TrackingEventProcessor caughtUpProcessor() {
         TrackingEventProcessor processor = mock(TrackingEventProcessor.class);
