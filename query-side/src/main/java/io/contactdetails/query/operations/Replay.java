@@ -5,8 +5,6 @@ import io.contactdetails.query.infrastructure.ReadStore;
 import org.axonframework.common.ProcessRetriesExhaustedException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -34,8 +32,6 @@ public class Replay {
     private static final Logger log = LoggerFactory.getLogger(Replay.class);
     private static final long POLL_MILLIS = 100;
     private static final long LOG_EVERY_MILLIS = 5_000;
-    /** Axon's JdbcEventStorageEngine cleans a token's old gaps only once it holds more (its gapCleaningThreshold). */
-    private static final int GAPS_KEPT = 250;
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -126,7 +122,6 @@ public class Replay {
                 shutDown(processor);
                 processor.resetTokens();
                 tokensReset = true;
-                keepNewestGapsAtReset();
             } finally {
                 // a reset refused (another replica claimed a segment meanwhile) leaves the tokens as they were,
                 // so the processor goes on live from them
@@ -212,33 +207,6 @@ public class Replay {
                     throw e;
                 }
             }
-        }
-    }
-
-    /**
-     * Axon 4.13 copies the gaps of the token at a reset (indexes below its position not committed when it passed them)
-     * for every event it replays, to tell the events it meets for the first time and when the replay is over; after a
-     * jump of the global index (sequence values a rolled-back bulk insert burnt, or another table took) each token held
-     * 10,000 and a replay ran six times slower (BENCHMARKS.md, fifteenth round). The newest gaps are the ones a late
-     * commit can still fill, and Axon itself thinks of cleaning a token's gaps only beyond {@link #GAPS_KEPT}: a
-     * replay keeps those. Done once the reset has stored its tokens (a refused reset leaves the live tokens all their
-     * gaps); a token store that will not take it leaves the replay to go on at Axon's pace.
-     */
-    private void keepNewestGapsAtReset() {
-        try {
-            for (int segment : tokenStore.fetchSegments(ReadStore.PROCESSING_GROUP)) {
-                if (tokenStore.fetchToken(ReadStore.PROCESSING_GROUP, segment) instanceof ReplayToken reset
-                        && reset.getTokenAtReset() instanceof GapAwareTrackingToken atReset
-                        && atReset.getGaps().size() > GAPS_KEPT) {
-                    long lowestKept = atReset.getGaps().stream().skip(atReset.getGaps().size() - GAPS_KEPT)
-                            .findFirst().orElseThrow();
-                    tokenStore.storeToken(ReplayToken.createReplayToken(atReset.withGapsTruncatedAt(lowestKept),
-                            reset.getCurrentToken(), reset.context()), ReadStore.PROCESSING_GROUP, segment);
-                }
-            }
-        } catch (RuntimeException e) {
-            log.warn("Replay of {}: could not trim the gaps of the tokens at its reset; it goes on, slower",
-                    ReadStore.PROCESSING_GROUP, e);
         }
     }
 
