@@ -44,15 +44,7 @@ class ReplayEndsTest {
         when(notYetMoved.getCurrentPosition()).thenReturn(OptionalLong.of(0));
         when(processor.processingStatus()).thenReturn(Map.of(0, notYetMoved, 1, notYetMoved));
         when(processor.isRunning()).thenReturn(false);
-        EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
-        when(processing.eventProcessor(ReadStore.PROCESSING_GROUP, TrackingEventProcessor.class))
-                .thenReturn(Optional.of(processor));
-        EventStore eventStore = mock(EventStore.class);
-        when(eventStore.createHeadToken()).thenReturn(new GlobalSequenceTrackingToken(34));
-        TokenStore tokenStore = mock(TokenStore.class);
-        when(tokenStore.fetchSegments(ReadStore.PROCESSING_GROUP)).thenReturn(new int[]{0, 1});
-        Replay replay = new Replay(processing, eventStore, tokenStore, SEGMENTS, event -> {
-        });
+        Replay replay = replayOf(processor, SEGMENTS);
 
         assertThat(replay.start()).isTrue();
 
@@ -70,15 +62,7 @@ class ReplayEndsTest {
         TrackingEventProcessor processor = mock(TrackingEventProcessor.class);
         when(processor.processingStatus()).thenReturn(Map.of());
         when(processor.isRunning()).thenReturn(false);
-        EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
-        when(processing.eventProcessor(ReadStore.PROCESSING_GROUP, TrackingEventProcessor.class))
-                .thenReturn(Optional.of(processor));
-        EventStore eventStore = mock(EventStore.class);
-        when(eventStore.createHeadToken()).thenReturn(new GlobalSequenceTrackingToken(34));
-        TokenStore tokenStore = mock(TokenStore.class);
-        when(tokenStore.fetchSegments(ReadStore.PROCESSING_GROUP)).thenReturn(new int[]{0, 1});
-        Replay replay = new Replay(processing, eventStore, tokenStore, SEGMENTS, event -> {
-        });
+        Replay replay = replayOf(processor, SEGMENTS);
 
         assertThat(replay.start()).isTrue();
 
@@ -98,6 +82,17 @@ class ReplayEndsTest {
         doAnswer(started -> when(processor.processingStatus()).thenReturn(Map.of(0, notYetMoved)))
                 .when(processor).start();
         when(processor.isRunning()).thenReturn(true);
+        Replay replay = replayOf(processor, quick);
+
+        assertThat(replay.start()).isTrue();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !replay.progress().isRunning());
+        assertThat(replay.progress().state()).isEqualTo(ReplayProgress.State.FAILED);
+        assertThat(replay.progress().error()).contains("has not held every segment");
+    }
+
+    /** A rebuild of {@code processor}, a two-segment processor with 34 events to replay. */
+    private static Replay replayOf(TrackingEventProcessor processor, ProjectionSegments segments) {
         EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
         when(processing.eventProcessor(ReadStore.PROCESSING_GROUP, TrackingEventProcessor.class))
                 .thenReturn(Optional.of(processor));
@@ -105,14 +100,8 @@ class ReplayEndsTest {
         when(eventStore.createHeadToken()).thenReturn(new GlobalSequenceTrackingToken(34));
         TokenStore tokenStore = mock(TokenStore.class);
         when(tokenStore.fetchSegments(ReadStore.PROCESSING_GROUP)).thenReturn(new int[]{0, 1});
-        Replay replay = new Replay(processing, eventStore, tokenStore, quick, event -> {
+        return new Replay(processing, eventStore, tokenStore, segments, event -> {
         });
-
-        assertThat(replay.start()).isTrue();
-
-        await().atMost(Duration.ofSeconds(10)).until(() -> !replay.progress().isRunning());
-        assertThat(replay.progress().state()).isEqualTo(ReplayProgress.State.FAILED);
-        assertThat(replay.progress().error()).contains("has not held every segment");
     }
 
     /**
@@ -145,6 +134,7 @@ class ReplayEndsTest {
             assertThat(tokens.heldUp.await(10, TimeUnit.SECONDS)).isTrue();
 
             assertThat(replay.start()).isTrue();
+            // held up past the second Axon's shutdown waits for its launcher, so that it gives up at least once
             Thread.sleep(2_000);
             tokens.goOn.countDown();
 
