@@ -40,17 +40,12 @@ class ReplayEndsTest {
     @Test
     void aRebuildWhoseProcessorStopsFailsInsteadOfWaitingForEver() {
         TrackingEventProcessor processor = mock(TrackingEventProcessor.class);
-        EventTrackerStatus notYetMoved = mock(EventTrackerStatus.class);
-        when(notYetMoved.getCurrentPosition()).thenReturn(OptionalLong.of(0));
+        EventTrackerStatus notYetMoved = notYetMoved();
         when(processor.processingStatus()).thenReturn(Map.of(0, notYetMoved, 1, notYetMoved));
         when(processor.isRunning()).thenReturn(false);
         Replay replay = replayOf(processor, SEGMENTS);
 
-        assertThat(replay.start()).isTrue();
-
-        await().atMost(Duration.ofSeconds(5)).until(() -> !replay.progress().isRunning());
-        assertThat(replay.progress().state()).isEqualTo(ReplayProgress.State.FAILED);
-        assertThat(replay.progress().error()).contains("stopped");
+        assertFailsWithin(Duration.ofSeconds(5), replay, "stopped");
     }
 
     /**
@@ -64,11 +59,7 @@ class ReplayEndsTest {
         when(processor.isRunning()).thenReturn(false);
         Replay replay = replayOf(processor, SEGMENTS);
 
-        assertThat(replay.start()).isTrue();
-
-        await().atMost(Duration.ofSeconds(5)).until(() -> !replay.progress().isRunning());
-        assertThat(replay.progress().state()).isEqualTo(ReplayProgress.State.FAILED);
-        assertThat(replay.progress().error()).contains("stopped");
+        assertFailsWithin(Duration.ofSeconds(5), replay, "stopped");
     }
 
     /** Restarted with a segment too few (another replica took it, or Axon lost a thread), it never gets there. */
@@ -76,19 +67,29 @@ class ReplayEndsTest {
     void aRebuildWhoseProcessorComesBackWithoutEverySegmentFailsOnceTheirClaimsWouldHaveLapsed() {
         ProjectionSegments quick = new ProjectionSegments(2, Duration.ofSeconds(1), Duration.ofMillis(200));
         TrackingEventProcessor processor = mock(TrackingEventProcessor.class);
-        EventTrackerStatus notYetMoved = mock(EventTrackerStatus.class);
-        when(notYetMoved.getCurrentPosition()).thenReturn(OptionalLong.of(0));
+        EventTrackerStatus notYetMoved = notYetMoved();
         when(processor.processingStatus()).thenReturn(Map.of(0, notYetMoved, 1, notYetMoved));
         doAnswer(started -> when(processor.processingStatus()).thenReturn(Map.of(0, notYetMoved)))
                 .when(processor).start();
         when(processor.isRunning()).thenReturn(true);
         Replay replay = replayOf(processor, quick);
 
+        assertFailsWithin(Duration.ofSeconds(10), replay, "has not held every segment");
+    }
+
+    /** Started, the rebuild ends within {@code time}, failed with an error {@code saying} so. */
+    private static void assertFailsWithin(Duration time, Replay replay, String saying) {
         assertThat(replay.start()).isTrue();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !replay.progress().isRunning());
+        await().atMost(time).until(() -> !replay.progress().isRunning());
         assertThat(replay.progress().state()).isEqualTo(ReplayProgress.State.FAILED);
-        assertThat(replay.progress().error()).contains("has not held every segment");
+        assertThat(replay.progress().error()).contains(saying);
+    }
+
+    private static EventTrackerStatus notYetMoved() {
+        EventTrackerStatus status = mock(EventTrackerStatus.class);
+        when(status.getCurrentPosition()).thenReturn(OptionalLong.of(0));
+        return status;
     }
 
     /** A rebuild of {@code processor}, a two-segment processor with 34 events to replay. */
