@@ -2,6 +2,7 @@ package io.contactdetails.benchmarks;
 
 import de.bwaldvogel.mongo.bson.Document;
 import io.contactdetails.standin.StandInBackend;
+import io.contactdetails.standin.StandInFileStore;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
@@ -20,7 +21,7 @@ final class CountingBackend extends StandInBackend {
     private final AtomicLong writes = new AtomicLong();
 
     CountingBackend(String fileName) {
-        super(MVStore.open(fileName));
+        super(new MVStore.Builder().adoptFileStore(StandInFileStore.open(fileName)).open());
     }
 
     /** Reads of any kind: a join or a count is a round trip as much as a find. */

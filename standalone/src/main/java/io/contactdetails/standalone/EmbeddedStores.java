@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.contactdetails.query.infrastructure.ReadStore;
 import io.contactdetails.standin.StandInBackend;
+import io.contactdetails.standin.StandInFileStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -67,7 +68,7 @@ final class EmbeddedStores implements ApplicationListener<ApplicationEnvironment
                 log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDirectory.postgres());
             }
             if (isBlank(environment.getProperty("MONGODB_URI")) && isBlank(environment.getProperty("spring.data.mongodb.uri"))) {
-                mongoBackend = new StandInBackend(new MVStore.Builder().fileName(dataDirectory.mongo().toString())
+                mongoBackend = new StandInBackend(new MVStore.Builder().adoptFileStore(StandInFileStore.open(dataDirectory.mongo().toString()))
                         // written only by persistReadModels(): see there why never on a timer or a memory threshold
                         .autoCommitDisabled().autoCommitBufferSize(0)
                         .open());
