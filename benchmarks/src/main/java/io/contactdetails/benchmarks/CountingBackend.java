@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.contactdetails.standin.StandInBackend;
 import io.contactdetails.standin.StandInFileStore;
 import io.netty.channel.Channel;
-import org.h2.mvstore.MVStore;
 
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,7 +20,7 @@ final class CountingBackend extends StandInBackend {
     private final AtomicLong writes = new AtomicLong();
 
     CountingBackend(String fileName) {
-        super(new MVStore.Builder().adoptFileStore(StandInFileStore.open(fileName)).open());
+        super(StandInFileStore.builder(fileName).open());
     }
 
     /** Reads of any kind: a join or a count is a round trip as much as a find. */

@@ -8,7 +8,6 @@ import io.contactdetails.standin.StandInFileStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -68,7 +67,7 @@ final class EmbeddedStores implements ApplicationListener<ApplicationEnvironment
                 log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDirectory.postgres());
             }
             if (isBlank(environment.getProperty("MONGODB_URI")) && isBlank(environment.getProperty("spring.data.mongodb.uri"))) {
-                mongoBackend = new StandInBackend(new MVStore.Builder().adoptFileStore(StandInFileStore.open(dataDirectory.mongo().toString()))
+                mongoBackend = new StandInBackend(StandInFileStore.builder(dataDirectory.mongo().toString())
                         // written only by persistReadModels(): see there why never on a timer or a memory threshold
                         .autoCommitDisabled().autoCommitBufferSize(0)
                         .open());

@@ -8,8 +8,8 @@ import io.contactdetails.fixtures.Bodies;
 import io.contactdetails.fixtures.Tenants;
 import io.contactdetails.query.QuerySideApplication;
 import io.contactdetails.standin.StandInBackend;
+import io.contactdetails.standin.StandInFileStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,7 +65,7 @@ class ProductionShapeTest {
         Runtime.getRuntime().addShutdownHook(CLEANUP);
         directory = RunningService.newDataDirectory();
         postgres = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("postgres")).start();
-        mongo = new MongoServer(new StandInBackend(MVStore.open(directory.resolve("mongo.mv").toString())));
+        mongo = new MongoServer(new StandInBackend(StandInFileStore.builder(directory.resolve("mongo.mv").toString()).open()));
         InetSocketAddress mongoAddress = mongo.bind();
 
         String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");

@@ -12,9 +12,9 @@ import io.contactdetails.fixtures.Tenants;
 import io.contactdetails.query.QuerySideApplication;
 import io.contactdetails.query.infrastructure.ReadStore;
 import io.contactdetails.standin.StandInBackend;
+import io.contactdetails.standin.StandInFileStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.bson.Document;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +64,7 @@ class TwoQuerySidesTest {
     static void start() throws Exception {
         Path directory = RunningService.newDataDirectory();
         postgres = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("postgres")).start();
-        mongo = new MongoServer(new StandInBackend(MVStore.open(directory.resolve("mongo.mv").toString())));
+        mongo = new MongoServer(new StandInBackend(StandInFileStore.builder(directory.resolve("mongo.mv").toString()).open()));
         mongo.bind("127.0.0.1", 0);
         String mongoUri = "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort();
         readStore = MongoClients.create(mongoUri);
