@@ -24,9 +24,7 @@ class StandInFileStoreTest {
     @Test
     void aLargeCommitAfterAnotherSerializesIntoOneBufferNotAChainOfGrowingOnes() {
         try (MVStore store = open()) {
-            MVMap<Integer, byte[]> map = store.openMap("values");
-            putValues(map, 0);
-            store.commit();
+            MVMap<Integer, byte[]> map = afterALargeCommit(store);
             putValues(map, VALUES_PER_COMMIT);
 
             long allocated = allocatedBy(store::commit);
@@ -41,9 +39,7 @@ class StandInFileStoreTest {
     @Test
     void smallCommitsAfterTheFirstOneAfterALargeOneReuseASmallBuffer() {
         try (MVStore store = open()) {
-            MVMap<Integer, byte[]> map = store.openMap("values");
-            putValues(map, 0);
-            store.commit();
+            MVMap<Integer, byte[]> map = afterALargeCommit(store);
             for (int i = 0; i < 2; i++) {
                 map.put(-1, new byte[16]);
                 store.commit();
@@ -60,9 +56,7 @@ class StandInFileStoreTest {
     @Test
     void whatIsCommittedReadsBackAfterReopening() {
         try (MVStore store = open()) {
-            MVMap<Integer, byte[]> map = store.openMap("values");
-            putValues(map, 0);
-            store.commit();
+            MVMap<Integer, byte[]> map = afterALargeCommit(store);
             putValues(map, VALUES_PER_COMMIT);
             store.commit();
         }
@@ -77,6 +71,14 @@ class StandInFileStoreTest {
     private MVStore open() {
         return StandInFileStore.builder(directory.resolve("stand-in.mv").toString())
                 .autoCommitDisabled().autoCommitBufferSize(0).open();
+    }
+
+    /** The store's map of values, after a first commit of {@link #VALUES_PER_COMMIT} of them. */
+    private static MVMap<Integer, byte[]> afterALargeCommit(MVStore store) {
+        MVMap<Integer, byte[]> map = store.openMap("values");
+        putValues(map, 0);
+        store.commit();
+        return map;
     }
 
     private static void putValues(MVMap<Integer, byte[]> map, int from) {
