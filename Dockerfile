@@ -9,6 +9,7 @@ COPY command-side command-side
 COPY query-side query-side
 COPY stand-in stand-in
 COPY standalone standalone
+COPY crud-reference crud-reference
 COPY benchmarks benchmarks
 ARG MODULE
 RUN mvn -B -q -DskipTests -pl ${MODULE} -am package

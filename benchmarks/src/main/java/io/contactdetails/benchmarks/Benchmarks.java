@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code java -jar benchmarks/target/benchmarks.jar [--quick] [--jar <standalone jar>] [--only create,read,...]}: starts the standalone
- * service on fresh embedded stores, drives it over HTTP and prints markdown tables (the body of BENCHMARKS.md).
+ * service on fresh embedded stores, drives it over HTTP and prints markdown tables (the body of BENCHMARKS.md); then
+ * the plain CRUD reference with the same requests ({@link CrudReference}).
  * With {@code --against <another standalone jar>}, compares the two side by side instead ({@link SideBySide}).
  */
 public final class Benchmarks {
@@ -65,6 +66,7 @@ public final class Benchmarks {
         Path jar = Path.of("standalone/target/contact-details.jar");
         Path commandSide = Path.of("command-side/target/command-side-0.1.0-SNAPSHOT-exec.jar");
         Path querySide = Path.of("query-side/target/query-side-0.1.0-SNAPSHOT-exec.jar");
+        Path crudReference = Path.of("crud-reference/target/crud-reference.jar");
         Set<String> only = Set.of();
         Path against = null;
         // an argument it does not know, or one without its value, would otherwise start a 15-minute default run
@@ -85,7 +87,7 @@ public final class Benchmarks {
                 }
             }
         }
-        for (Path required : against != null ? List.of(jar, against) : List.of(jar, commandSide, querySide)) {
+        for (Path required : against != null ? List.of(jar, against) : List.of(jar, commandSide, querySide, crudReference)) {
             if (!Files.exists(required)) {
                 System.err.println("No jar at " + required + ": build it first (mvn -q -DskipTests package)");
                 System.exit(2);
@@ -99,7 +101,8 @@ public final class Benchmarks {
         Benchmarks benchmarks = new Benchmarks(quick, only);
         Path work = Files.createTempDirectory("contact-details-benchmarks");
         progress("working in " + work);
-        benchmarks.run(jar.toAbsolutePath(), commandSide.toAbsolutePath(), querySide.toAbsolutePath(), work);
+        benchmarks.run(jar.toAbsolutePath(), commandSide.toAbsolutePath(), querySide.toAbsolutePath(),
+                crudReference.toAbsolutePath(), work);
         benchmarks.report.append(String.format("%nThe tool took %d s.%n", Duration.between(started, Instant.now()).toSeconds()));
         System.out.println(benchmarks.report);
         deleteWorkingDirectory(work);
@@ -140,7 +143,7 @@ public final class Benchmarks {
         }
     }
 
-    private void run(Path jar, Path commandSide, Path querySide, Path work) throws Exception {
+    private void run(Path jar, Path commandSide, Path querySide, Path crudReference, Path work) throws Exception {
         try (Stores started = new Stores(work)) {
             stores = started;
             machine();
@@ -150,6 +153,9 @@ public final class Benchmarks {
             }
             if (!only.equals(Set.of("two-jvms"))) {
                 standalone(jar, work);
+            }
+            if (runs("crud")) {
+                againstCrud(crudReference, jar, work);
             }
             if (twoJvmLag != null && !runs("lag")) {
                 lagTable(List.of());
@@ -164,11 +170,11 @@ public final class Benchmarks {
             footprint = new Footprint(List.of(service::pid), stores.postgresData);
             setUp();
             warmUp();
-            // growth compares with the create run, so asking for replay runs create too
-            if (runs("create") || runs("replay")) {
+            // growth compares with the create run, the plain CRUD reference with the create and read runs
+            if (runs("create") || runs("replay") || runs("crud")) {
                 create();
             }
-            if (runs("read")) {
+            if (runs("read") || runs("crud")) {
                 read();
             }
             if (runs("lag")) {
@@ -200,7 +206,7 @@ public final class Benchmarks {
         }
     }
 
-    private static final List<String> SCENARIOS = List.of("two-jvms", "create", "read", "lag", "burst", "limits", "replay");
+    private static final List<String> SCENARIOS = List.of("two-jvms", "create", "read", "lag", "burst", "limits", "replay", "crud");
 
     private boolean runs(String scenario) {
         return only.isEmpty() || only.contains(scenario);
@@ -340,7 +346,8 @@ public final class Benchmarks {
     private void create() throws Exception {
         List<Load.Result> results = new ArrayList<>();
         drain();
-        results.add(Load.closed("closed loop, concurrency 1", 1, duration, this::createOne));
+        createAtConcurrency1 = Load.closed("closed loop, concurrency 1", 1, duration, this::createOne);
+        results.add(createAtConcurrency1);
         drain();
         Load.Result[] measured = new Load.Result[1];
         Footprint.Cpu cpu = footprint.measure(() -> {
@@ -358,7 +365,8 @@ public final class Benchmarks {
         Load.Result keyed = measured[0];
         results.add(keyed);
         drain();
-        results.add(Load.closed("closed loop, concurrency 32", 32, duration, this::createOne));
+        createAtConcurrency32 = Load.closed("closed loop, concurrency 32", 32, duration, this::createOne);
+        results.add(createAtConcurrency32);
         drain();
         results.add(Load.open("open loop, 100 requests/s", 100, duration, 64, this::createOne));
         drain();
@@ -376,11 +384,15 @@ public final class Benchmarks {
         targets.add(target("(issue 11) keyed POST against unkeyed", true, "throughput %.2f, CPU %.2f ms against %.2f ms",
                 keyed.throughput() / eight.throughput(), keyedCpu.perRequest(), cpu.perRequest()));
         createAtConcurrency8 = eight;
+        createCpu = cpu;
         profiles.add(() -> profile("a concurrency-8 create run", () -> Load.closed("profiled", 8, duration, this::createOne)));
         progress("create done");
     }
 
+    private Load.Result createAtConcurrency1;
     private Load.Result createAtConcurrency8;
+    private Load.Result createAtConcurrency32;
+    private Footprint.Cpu createCpu;
 
     private void read() throws Exception {
         drain();
@@ -393,16 +405,76 @@ public final class Benchmarks {
         });
         Load.Result result = measured[0];
         double roundTripsPerRead = (stores.mongoBackend.reads() - readsBefore) / (double) Math.max(1, result.ok());
+        // the load of the issue's own table (wrk at concurrency 8), where no request waits for the one before it
+        Footprint.Cpu closedCpu = footprint.measure(() -> {
+            measured[0] = Load.closed("closed loop, concurrency 8", 8, duration, this::readOne);
+            return measured[0].ok();
+        });
+        Load.Result closed = measured[0];
         table("2. Read: GET /api/v2/accounts/{uuid} (target p99 < 10 ms at 500 requests/s, CPU <= 0.3 ms per read, "
-                + "one read-store round trip)", List.of(result));
-        report.append(cpuLine("read at 500 requests/s", cpu))
+                + "one read-store round trip)", List.of(result, closed));
+        report.append(cpuLine("read at 500 requests/s", cpu)).append(cpuLine("read at concurrency 8", closedCpu))
                 .append(String.format("%nMongoDB round trips per read (finds, aggregations and counts, counted by the stand-in): %.2f.%n%n", roundTripsPerRead));
         targets.add(target("read: p99 < 10 ms at 500 requests/s", result.millis(99) < 10, "p99 %.1f ms (p50 %.1f ms)",
                 result.millis(99), result.millis(50)));
-        targets.add(target("read: CPU per read <= 0.3 ms", cpu.perRequest() <= 0.3, "%.2f ms", cpu.perRequest()));
+        targets.add(target("read: CPU per read <= 0.3 ms (at 500 requests/s)", cpu.perRequest() <= 0.3, "%.2f ms",
+                cpu.perRequest()));
+        targets.add(target("read: CPU per read <= 0.3 ms (at concurrency 8, the load of the issue's table)",
+                closedCpu.perRequest() <= 0.3, "%.2f ms", closedCpu.perRequest()));
         targets.add(target("read: one read-store round trip", roundTripsPerRead <= 1.05, "%.2f round trips per read", roundTripsPerRead));
+        readOpen = result;
+        readOpenCpu = cpu;
+        readAtConcurrency8 = closed;
+        readAtConcurrency8Cpu = closedCpu;
         profiles.add(() -> profile("a 500 requests/s read run", () -> Load.open("profiled", 500, duration, 64, this::readOne)));
         progress("read done");
+    }
+
+    private Load.Result readOpen;
+    private Footprint.Cpu readOpenCpu;
+    private Load.Result readAtConcurrency8;
+    private Footprint.Cpu readAtConcurrency8Cpu;
+
+    /**
+     * The issue's yardstick, measured in this run right after the service (which is stopped by then): what the service
+     * costs against a plain CRUD service of the same create and read ({@link CrudReference}).
+     */
+    private void againstCrud(Path crudReference, Path jar, Path work) throws Exception {
+        CrudReference.Measured crud = CrudReference.measure(crudReference, jar, stores, work, clients.size(),
+                warmUpTime(), duration);
+        report.append("### 8. Against a plain CRUD service of the same create and read, this run\n\n")
+                .append("`crud-reference`: Spring MVC, Spring Security's JWT resource server (verifying every token), "
+                        + "the service's own value objects for validation, and per create one PostgreSQL transaction "
+                        + "that locks the owners, inserts the detail and its ownership rows and moves the primary; an "
+                        + "account read is one joined query. Its own JVM (-Xmx2g), its own database in the same "
+                        + "PostgreSQL, the same warm-up, the same requests; CPU is its JVM's and PostgreSQL's.\n\n")
+                .append("| scenario | this service | plain CRUD | ratio |\n|---|---|---|---|\n");
+        comparison("POST, concurrency 1", createAtConcurrency1, crud.createOne());
+        comparison("POST, concurrency 8", createAtConcurrency8, crud.createEight());
+        comparison("POST, concurrency 32", createAtConcurrency32, crud.createThirtyTwo());
+        comparison("GET account, concurrency 8", readAtConcurrency8, crud.readEight());
+        comparison("GET account, 500 requests/s", readOpen, crud.readOpen());
+        cpuComparison("CPU per create, concurrency 8", createCpu, crud.createCpu());
+        cpuComparison("CPU per read, concurrency 8", readAtConcurrency8Cpu, crud.readEightCpu());
+        cpuComparison("CPU per read, 500 requests/s", readOpenCpu, crud.readOpenCpu());
+        report.append("\nThe plain CRUD service's CPU by part: create at concurrency 8, ").append(crud.createCpu().parts())
+                .append("; read at concurrency 8, ").append(crud.readEightCpu().parts())
+                .append("; read at 500 requests/s, ").append(crud.readOpenCpu().parts())
+                .append(String.format(". Errors: %d, %d, %d, %d, %d.%n%n", crud.createOne().errors(),
+                        crud.createEight().errors(), crud.createThirtyTwo().errors(), crud.readEight().errors(),
+                        crud.readOpen().errors()));
+        progress("plain CRUD reference done");
+    }
+
+    private void comparison(String scenario, Load.Result service, Load.Result crud) {
+        report.append(String.format("| %s | %,.0f req/s, p50 %.1f ms, p99 %.1f ms | %,.0f req/s, p50 %.1f ms, p99 %.1f ms | %.2f |%n",
+                scenario, service.throughput(), service.millis(50), service.millis(99), crud.throughput(),
+                crud.millis(50), crud.millis(99), service.throughput() / crud.throughput()));
+    }
+
+    private void cpuComparison(String scenario, Footprint.Cpu service, Footprint.Cpu crud) {
+        report.append(String.format("| %s | %.2f ms | %.2f ms | %.1fx |%n", scenario, service.perRequest(),
+                crud.perRequest(), service.perRequest() / crud.perRequest()));
     }
 
     /**

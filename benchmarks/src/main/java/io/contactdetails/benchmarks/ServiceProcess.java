@@ -45,6 +45,15 @@ final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(sideJar, standaloneJar, environment, port, log);
     }
 
+    /** The plain CRUD reference ({@link CrudReference}) on its own database; tokens are minted with the standalone jar. */
+    static ServiceProcess crudReference(Path crudJar, Path standaloneJar, String jdbcUrl, int port, Path log)
+            throws IOException, InterruptedException {
+        return new ServiceProcess(crudJar, standaloneJar, Map.of(
+                "SPRING_DATASOURCE_URL", jdbcUrl,
+                "SPRING_DATASOURCE_USERNAME", "postgres",
+                "SPRING_DATASOURCE_PASSWORD", ""), port, log);
+    }
+
     private static Map<String, String> on(Stores stores, Path log) {
         return Map.of(
                 "SPRING_DATASOURCE_URL", stores.jdbcUrl(),

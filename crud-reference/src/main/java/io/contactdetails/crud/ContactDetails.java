@@ -1,0 +1,225 @@
+package io.contactdetails.crud;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.contactdetails.kernel.InvalidValue;
+import io.contactdetails.kernel.contactdetail.ContactDetailName;
+import io.contactdetails.kernel.contactdetail.ContactType;
+import io.contactdetails.kernel.contactdetail.ContactValue;
+import io.contactdetails.kernel.contactdetail.EmailAddress;
+import io.contactdetails.kernel.contactdetail.PhoneNumber;
+
+/**
+ * The create and the account read as a plain CRUD service does them: the create locks its owners, inserts the
+ * detail and its ownership rows and moves the owners' primary in one transaction; the read is one joined query.
+ * Both answer in the service's shapes (the create with its owners and their primaries, as the service's does).
+ */
+@RestController
+class ContactDetails {
+    static final String ACTING_ACCOUNT = "X-PLANNR-ACCOUNT-UUID";
+    private static final int MAX_OWNERS = 100;
+    private static final String ACCOUNTS = """
+            SELECT a.uuid, a.type, a.first_name, a.last_name, a.created_at, a.updated_at,
+                   e.uuid, e.name, e.value, e.created_at, e.updated_at,
+                   p.uuid, p.name, p.value, p.country, p.formatted, p.created_at, p.updated_at
+            FROM account a
+            LEFT JOIN contact_detail e ON e.uuid = a.primary_email
+            LEFT JOIN contact_detail p ON p.uuid = a.primary_phone_number
+            """;
+
+    record NewContactDetail(String type, String name, String value, @JsonProperty("is_primary") boolean primary,
+                            @JsonProperty("account_uuids") List<String> accountUuids) {
+    }
+
+    /** A refusal in the API's error shape. */
+    static final class Refused extends RuntimeException {
+        final HttpStatus status;
+
+        Refused(HttpStatus status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    ContactDetails(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    @PostMapping("/api/v2/contact-details")
+    ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal Jwt token,
+                                               @RequestHeader(name = ACTING_ACCOUNT, required = false) String acting,
+                                               @RequestBody NewContactDetail body) {
+        UUID actor = actor(token, acting);
+        ContactType type = ContactType.fromWireName(body.type());
+        ContactDetailName name = new ContactDetailName(body.name());
+        ContactValue value = type == ContactType.EMAIL ? new EmailAddress(body.value())
+                : PhoneNumber.parse(body.value(), PhoneNumber.DEFAULT_REGION);
+        List<UUID> owners = owners(body.accountUuids());
+        UUID uuid = UUID.randomUUID();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        Map<String, Object> created = transactions.execute(status -> {
+            Map<String, Map<String, Object>> locked = query(ACCOUNTS
+                            + " WHERE a.uuid = ANY(?) AND a.firm_uuid = (SELECT firm_uuid FROM account WHERE uuid = ?)"
+                            + " ORDER BY a.uuid FOR UPDATE OF a",
+                    ContactDetails::account, owners, actor).stream()
+                    .collect(Collectors.toMap(account -> (String) account.get("uuid"), Function.identity()));
+            if (locked.size() != owners.size()) {
+                throw new Refused(HttpStatus.UNPROCESSABLE_ENTITY, "The selected account_uuids is invalid.");
+            }
+            String country = value.phoneNumberMeta() == null ? null : value.phoneNumberMeta().country();
+            String formatted = value.phoneNumberMeta() == null ? null : value.phoneNumberMeta().formatted();
+            jdbc.update("INSERT INTO contact_detail VALUES (?, (SELECT firm_uuid FROM account WHERE uuid = ?), ?, ?, ?, ?, ?, ?, ?)",
+                    uuid, actor, type.wireName(), name.value(), value.value(), country, formatted, now, now);
+            jdbc.batchUpdate("INSERT INTO ownership VALUES (?, ?)",
+                    owners.stream().map(owner -> new Object[] {uuid, owner}).toList());
+            Map<String, Object> detail = detail(uuid.toString(), name.value(), type.wireName(), value.value(), country,
+                    formatted, now, now);
+            if (body.primary()) {
+                String column = type == ContactType.EMAIL ? "primary_email" : "primary_phone_number";
+                query("UPDATE account SET " + column + " = ?, updated_at = ? WHERE uuid = ANY(?) RETURNING uuid",
+                        (row, n) -> row.getString(1), uuid, now, owners);
+                locked.values().forEach(account -> {
+                    account.put(column, detail);
+                    if (type == ContactType.EMAIL) {
+                        account.put("email", value.value());
+                    }
+                    account.put("updated_at", now.toString());
+                });
+            }
+            List<Map<String, Object>> accounts = owners.stream().map(owner -> locked.get(owner.toString())).toList();
+            Map<String, Object> answer = new LinkedHashMap<>(detail);
+            answer.put("accounts", accounts);
+            answer.put("primary_accounts", body.primary() ? accounts : List.of());
+            return answer;
+        });
+        return ResponseEntity.status(HttpStatus.CREATED).body(created);
+    }
+
+    @GetMapping("/api/v2/accounts/{uuid}")
+    Map<String, Object> account(@AuthenticationPrincipal Jwt token,
+                                @RequestHeader(name = ACTING_ACCOUNT, required = false) String acting,
+                                @PathVariable String uuid) {
+        UUID actor = actor(token, acting);
+        return query(ACCOUNTS + " WHERE a.uuid = ? AND a.firm_uuid = (SELECT firm_uuid FROM account WHERE uuid = ?)",
+                ContactDetails::account, uuid(uuid, HttpStatus.NOT_FOUND), actor).stream().findFirst()
+                .orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND, "Not found."));
+    }
+
+    @ExceptionHandler(InvalidValue.class)
+    ResponseEntity<Map<String, Object>> invalid(InvalidValue invalid) {
+        return refused(new Refused(HttpStatus.UNPROCESSABLE_ENTITY, invalid.getMessage()));
+    }
+
+    @ExceptionHandler(Refused.class)
+    ResponseEntity<Map<String, Object>> refused(Refused refused) {
+        return ResponseEntity.status(refused.status).body(Map.of("message", refused.getMessage()));
+    }
+
+    /** The account the request acts as: the header must name one the token lists in its {@code accounts} claim. */
+    private static UUID actor(Jwt token, String header) {
+        if (header != null && token.getClaim("accounts") instanceof List<?> accounts
+                && accounts.stream().anyMatch(account -> account instanceof String text && text.equalsIgnoreCase(header.trim()))) {
+            return uuid(header.trim(), HttpStatus.FORBIDDEN);
+        }
+        throw new Refused(HttpStatus.FORBIDDEN, "This action is unauthorized.");
+    }
+
+    private static List<UUID> owners(List<String> uuids) {
+        if (uuids == null || uuids.isEmpty() || uuids.size() > MAX_OWNERS) {
+            throw new Refused(HttpStatus.UNPROCESSABLE_ENTITY, "The account_uuids field must have 1 to " + MAX_OWNERS + " items.");
+        }
+        List<UUID> owners = uuids.stream().map(uuid -> uuid(uuid, HttpStatus.UNPROCESSABLE_ENTITY)).distinct().toList();
+        if (owners.size() != uuids.size()) {
+            throw new Refused(HttpStatus.UNPROCESSABLE_ENTITY, "The account_uuids field has a duplicate value.");
+        }
+        return owners;
+    }
+
+    private static UUID uuid(String text, HttpStatus otherwise) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException | NullPointerException notAUuid) {
+            throw new Refused(otherwise, otherwise == HttpStatus.NOT_FOUND ? "Not found." : "Invalid uuid: " + text);
+        }
+    }
+
+    /** A query whose list arguments are PostgreSQL uuid arrays. */
+    private <T> List<T> query(String sql, RowMapper<T> rows, Object... arguments) {
+        return jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            for (int i = 0; i < arguments.length; i++) {
+                if (arguments[i] instanceof List<?> list) {
+                    statement.setArray(i + 1, connection.createArrayOf("uuid", list.toArray()));
+                } else {
+                    statement.setObject(i + 1, arguments[i]);
+                }
+            }
+            return statement;
+        }, rows);
+    }
+
+    private static Map<String, Object> account(ResultSet row, int rowNumber) throws SQLException {
+        Map<String, Object> email = row.getString(7) == null ? null : detail(row.getString(7), row.getString(8), "email",
+                row.getString(9), null, null, row.getObject(10, OffsetDateTime.class), row.getObject(11, OffsetDateTime.class));
+        Map<String, Object> phone = row.getString(12) == null ? null : detail(row.getString(12), row.getString(13),
+                "phone_number", row.getString(14), row.getString(15), row.getString(16),
+                row.getObject(17, OffsetDateTime.class), row.getObject(18, OffsetDateTime.class));
+        Map<String, Object> account = new LinkedHashMap<>();
+        account.put("uuid", row.getString(1));
+        account.put("type", row.getString(2));
+        account.put("first_name", row.getString(3));
+        account.put("last_name", row.getString(4));
+        account.put("name", row.getString(3) + " " + row.getString(4));
+        account.put("email", email == null ? null : email.get("value"));
+        account.put("primary_email", email);
+        account.put("primary_phone_number", phone);
+        account.put("created_at", row.getObject(5, OffsetDateTime.class).toString());
+        account.put("updated_at", row.getObject(6, OffsetDateTime.class).toString());
+        return account;
+    }
+
+    private static Map<String, Object> detail(String uuid, String name, String type, String value, String country,
+                                              String formatted, OffsetDateTime created, OffsetDateTime updated) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("uuid", uuid);
+        detail.put("name", name);
+        detail.put("type", type);
+        detail.put("value", value);
+        detail.put("phone_number_meta", country == null ? null : Map.of("country", country, "formatted", formatted));
+        detail.put("created_at", created.toString());
+        detail.put("updated_at", updated.toString());
+        return detail;
+    }
+}

@@ -1,0 +1,169 @@
+package io.contactdetails.crud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The yardstick must do the work it stands for, or the benchmarks compare the service with less than a CRUD service:
+ * over real HTTP on PostgreSQL, its create writes the detail, its owners and their primary, its read shows them, and
+ * it refuses what the service refuses (no token, another firm's accounts, invalid values) without writing anything.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"CONTACT_DETAILS_JWT_SECRET=" + CrudReferenceTest.SECRET, "logging.level.root=WARN"})
+class CrudReferenceTest {
+    static final String SECRET = "crud-reference-test-secret-of-32-bytes-or-more";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static EmbeddedPostgres postgres;
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        postgres.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aPrimaryEmailForTwoClientsIsWrittenOnceAndShownOnBoth() throws Exception {
+        UUID firm = UUID.randomUUID();
+        UUID employee = account(firm, "employee");
+        UUID ann = account(firm, "client");
+        UUID bob = account(firm, "client");
+
+        HttpResponse<String> created = post(employee, Map.of("type", "email", "name", "Home", "value", " ann@Example.COM ",
+                "is_primary", true, "account_uuids", List.of(ann.toString(), bob.toString())));
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode detail = JSON.readTree(created.body());
+        assertThat(detail.path("value").asText()).isEqualTo("ann@example.com");
+        assertThat(detail.path("accounts").findValuesAsText("uuid")).contains(ann.toString(), bob.toString());
+        assertThat(detail.path("primary_accounts")).hasSize(2);
+        for (UUID owner : List.of(ann, bob)) {
+            JsonNode account = JSON.readTree(get(employee, "/api/v2/accounts/" + owner).body());
+            assertThat(account.path("primary_email").path("uuid").asText()).isEqualTo(detail.path("uuid").asText());
+            assertThat(account.path("email").asText()).isEqualTo("ann@example.com");
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM ownership WHERE contact_detail_uuid = ?", Long.class,
+                UUID.fromString(detail.path("uuid").asText()))).isEqualTo(2);
+    }
+
+    @Test
+    void aPhoneNumberIsStoredInE164AndLeavesThePrimaryAloneUnlessAsked() throws Exception {
+        UUID firm = UUID.randomUUID();
+        UUID employee = account(firm, "employee");
+        UUID client = account(firm, "client");
+
+        HttpResponse<String> created = post(employee, Map.of("type", "phone_number", "name", "Work",
+                "value", "+44 20 3000 0001", "is_primary", false, "account_uuids", List.of(client.toString())));
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode detail = JSON.readTree(created.body());
+        assertThat(detail.path("value").asText()).isEqualTo("+442030000001");
+        assertThat(detail.path("phone_number_meta").path("country").asText()).isEqualTo("GB");
+        JsonNode account = JSON.readTree(get(employee, "/api/v2/accounts/" + client).body());
+        assertThat(account.path("primary_phone_number").isNull()).isTrue();
+    }
+
+    @Test
+    void whatTheServiceRefusesIsRefusedAndNothingIsWritten() throws Exception {
+        UUID firm = UUID.randomUUID();
+        UUID employee = account(firm, "employee");
+        UUID client = account(firm, "client");
+        UUID elsewhere = account(UUID.randomUUID(), "client");
+        long details = jdbc.queryForObject("SELECT count(*) FROM contact_detail", Long.class);
+
+        assertThat(post(employee, Map.of("type", "email", "name", "Home", "value", "x@example.com", "is_primary", true,
+                "account_uuids", List.of(client.toString(), elsewhere.toString()))).statusCode()).isEqualTo(422);
+        assertThat(post(employee, Map.of("type", "email", "name", "Home", "value", "not an address",
+                "account_uuids", List.of(client.toString()))).statusCode()).isEqualTo(422);
+        assertThat(post(employee, Map.of("type", "phone_number", "name", "Home", "value", "12",
+                "account_uuids", List.of(client.toString()))).statusCode()).isEqualTo(422);
+        assertThat(get(employee, "/api/v2/accounts/" + elsewhere).statusCode()).isEqualTo(404);
+        assertThat(HTTP.send(HttpRequest.newBuilder(uri("/api/v2/accounts/" + client)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        assertThat(HTTP.send(HttpRequest.newBuilder(uri("/api/v2/accounts/" + client))
+                .header("Authorization", "Bearer " + token(employee))
+                .header(ContactDetails.ACTING_ACCOUNT, client.toString()).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM contact_detail", Long.class)).isEqualTo(details);
+        assertThat(jdbc.queryForObject("SELECT primary_email FROM account WHERE uuid = ?", UUID.class, client)).isNull();
+    }
+
+    private UUID account(UUID firm, String type) {
+        UUID account = UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("INSERT INTO account (uuid, firm_uuid, type, first_name, last_name, created_at, updated_at) "
+                + "VALUES (?, ?, ?, 'Ann', 'Example', ?, ?)", account, firm, type, now, now);
+        return account;
+    }
+
+    private HttpResponse<String> post(UUID actor, Map<String, Object> body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri("/api/v2/contact-details"))
+                .header("Authorization", "Bearer " + token(actor))
+                .header(ContactDetails.ACTING_ACCOUNT, actor.toString())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(UUID actor, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + token(actor))
+                .header(ContactDetails.ACTING_ACCOUNT, actor.toString()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** A token as the service's {@code token --account} mints it: HS256 over the shared secret, listing the account. */
+    private static String token(UUID account) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+                .subject("crud-reference-test").issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                .claim("accounts", List.of(account.toString())).build());
+        jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+        return jwt.serialize();
+    }
+}
