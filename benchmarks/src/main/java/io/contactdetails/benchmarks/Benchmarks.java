@@ -87,9 +87,13 @@ public final class Benchmarks {
                 }
             }
         }
-        for (Path required : against != null ? List.of(jar, against) : List.of(jar, commandSide, querySide, crudReference)) {
-            if (!Files.exists(required)) {
-                System.err.println("No jar at " + required + ": build it first (mvn -q -DskipTests package)");
+        List<Path> required = new ArrayList<>(against != null ? List.of(jar, against) : List.of(jar, commandSide, querySide));
+        if (against == null && (only.isEmpty() || only.contains("crud"))) {
+            required.add(crudReference);
+        }
+        for (Path jarFile : required) {
+            if (!Files.exists(jarFile)) {
+                System.err.println("No jar at " + jarFile + ": build it first (mvn -q -DskipTests package)");
                 System.exit(2);
             }
         }
@@ -152,10 +156,7 @@ public final class Benchmarks {
                 twoJvms(jar, commandSide, querySide, work);
             }
             if (!only.equals(Set.of("two-jvms"))) {
-                standalone(jar, work);
-            }
-            if (runs("crud")) {
-                againstCrud(crudReference, jar, work);
+                standalone(jar, crudReference, work);
             }
             if (twoJvmLag != null && !runs("lag")) {
                 lagTable(List.of());
@@ -164,7 +165,7 @@ public final class Benchmarks {
         targetsTable();
     }
 
-    private void standalone(Path jar, Path work) throws Exception {
+    private void standalone(Path jar, Path crudReference, Path work) throws Exception {
         try (ServiceProcess running = ServiceProcess.standalone(jar, stores, PORT, work.resolve("service.log"))) {
             service = running;
             footprint = new Footprint(List.of(service::pid), stores.postgresData);
@@ -176,6 +177,9 @@ public final class Benchmarks {
             }
             if (runs("read") || runs("crud")) {
                 read();
+            }
+            if (runs("crud")) {
+                againstCrud(crudReference, jar, work);
             }
             if (runs("lag")) {
                 projectionLag();
@@ -189,7 +193,8 @@ public final class Benchmarks {
             if (runs("replay")) {
                 growthAndReplay(jar, work);
             }
-            if (!profiles.isEmpty()) {
+            // --only crud asks for the comparison, not for the service's profiles
+            if (!profiles.isEmpty() && !only.equals(Set.of("crud"))) {
                 report.append("### 7. Where the service's CPU goes (profiled last)\n\n");
                 for (Profiled profiled : profiles) {
                     profiled.run();
@@ -349,20 +354,15 @@ public final class Benchmarks {
         createAtConcurrency1 = Load.closed("closed loop, concurrency 1", 1, duration, this::createOne);
         results.add(createAtConcurrency1);
         drain();
-        Load.Result[] measured = new Load.Result[1];
-        Footprint.Cpu cpu = footprint.measure(() -> {
-            measured[0] = Load.closed("closed loop, concurrency 8", 8, duration, this::createOne);
-            return measured[0].ok();
-        });
-        Load.Result eight = measured[0];
+        Footprint.Run unkeyed = footprint.measure(() -> Load.closed("closed loop, concurrency 8", 8, duration, this::createOne));
+        Load.Result eight = unkeyed.result();
+        Footprint.Cpu cpu = unkeyed.cpu();
         results.add(eight);
         drain();
-        Footprint.Cpu keyedCpu = footprint.measure(() -> {
-            measured[0] = Load.closed("closed loop, concurrency 8, each with an Idempotency-Key", 8, duration,
-                    this::createKeyed);
-            return measured[0].ok();
-        });
-        Load.Result keyed = measured[0];
+        Footprint.Run keyedRun = footprint.measure(() -> Load.closed("closed loop, concurrency 8, each with an Idempotency-Key",
+                8, duration, this::createKeyed));
+        Load.Result keyed = keyedRun.result();
+        Footprint.Cpu keyedCpu = keyedRun.cpu();
         results.add(keyed);
         drain();
         createAtConcurrency32 = Load.closed("closed loop, concurrency 32", 32, duration, this::createOne);
@@ -384,7 +384,7 @@ public final class Benchmarks {
         targets.add(target("(issue 11) keyed POST against unkeyed", true, "throughput %.2f, CPU %.2f ms against %.2f ms",
                 keyed.throughput() / eight.throughput(), keyedCpu.perRequest(), cpu.perRequest()));
         createAtConcurrency8 = eight;
-        createCpu = cpu;
+        createCompared = new CrudReference.Creates(createAtConcurrency1, unkeyed, createAtConcurrency32);
         profiles.add(() -> profile("a concurrency-8 create run", () -> Load.closed("profiled", 8, duration, this::createOne)));
         progress("create done");
     }
@@ -392,84 +392,82 @@ public final class Benchmarks {
     private Load.Result createAtConcurrency1;
     private Load.Result createAtConcurrency8;
     private Load.Result createAtConcurrency32;
-    private Footprint.Cpu createCpu;
+    /** The create runs compared with the plain CRUD reference's. */
+    private CrudReference.Creates createCompared;
 
     private void read() throws Exception {
         drain();
-        Load.Result[] measured = new Load.Result[1];
         long readsBefore = stores.mongoBackend.reads();
-        Footprint.Cpu cpu = footprint.measure(() -> {
-            measured[0] = Load.open("open loop, 500 requests/s over " + clients.size() + " accounts", 500, duration, 64,
-                    this::readOne);
-            return measured[0].ok();
-        });
-        Load.Result result = measured[0];
+        Footprint.Run open = footprint.measure(() -> Load.open("open loop, 500 requests/s over " + clients.size()
+                + " accounts", 500, duration, 64, this::readOne));
+        Load.Result result = open.result();
+        Footprint.Cpu cpu = open.cpu();
         double roundTripsPerRead = (stores.mongoBackend.reads() - readsBefore) / (double) Math.max(1, result.ok());
         // the load of the issue's own table (wrk at concurrency 8), where no request waits for the one before it
-        Footprint.Cpu closedCpu = footprint.measure(() -> {
-            measured[0] = Load.closed("closed loop, concurrency 8", 8, duration, this::readOne);
-            return measured[0].ok();
-        });
-        Load.Result closed = measured[0];
+        Footprint.Run closed = footprint.measure(() -> Load.closed("closed loop, concurrency 8", 8, duration, this::readOne));
         table("2. Read: GET /api/v2/accounts/{uuid} (target p99 < 10 ms at 500 requests/s, CPU <= 0.3 ms per read, "
-                + "one read-store round trip)", List.of(result, closed));
-        report.append(cpuLine("read at 500 requests/s", cpu)).append(cpuLine("read at concurrency 8", closedCpu))
+                + "one read-store round trip)", List.of(result, closed.result()));
+        report.append(cpuLine("read at 500 requests/s", cpu)).append(cpuLine("read at concurrency 8", closed.cpu()))
                 .append(String.format("%nMongoDB round trips per read (finds, aggregations and counts, counted by the stand-in): %.2f.%n%n", roundTripsPerRead));
         targets.add(target("read: p99 < 10 ms at 500 requests/s", result.millis(99) < 10, "p99 %.1f ms (p50 %.1f ms)",
                 result.millis(99), result.millis(50)));
         targets.add(target("read: CPU per read <= 0.3 ms (at 500 requests/s)", cpu.perRequest() <= 0.3, "%.2f ms",
                 cpu.perRequest()));
         targets.add(target("read: CPU per read <= 0.3 ms (at concurrency 8, the load of the issue's table)",
-                closedCpu.perRequest() <= 0.3, "%.2f ms", closedCpu.perRequest()));
+                closed.cpu().perRequest() <= 0.3, "%.2f ms", closed.cpu().perRequest()));
         targets.add(target("read: one read-store round trip", roundTripsPerRead <= 1.05, "%.2f round trips per read", roundTripsPerRead));
-        readOpen = result;
-        readOpenCpu = cpu;
-        readAtConcurrency8 = closed;
-        readAtConcurrency8Cpu = closedCpu;
+        readCompared = new CrudReference.Reads(open, closed);
         profiles.add(() -> profile("a 500 requests/s read run", () -> Load.open("profiled", 500, duration, 64, this::readOne)));
         progress("read done");
     }
 
-    private Load.Result readOpen;
-    private Footprint.Cpu readOpenCpu;
-    private Load.Result readAtConcurrency8;
-    private Footprint.Cpu readAtConcurrency8Cpu;
+    /** The read runs compared with the plain CRUD reference's. */
+    private CrudReference.Reads readCompared;
 
     /**
-     * The issue's yardstick, measured in this run right after the service (which is stopped by then): what the service
-     * costs against a plain CRUD service of the same create and read ({@link CrudReference}).
+     * The issue's yardstick, measured right after the service's create and read runs on the same PostgreSQL (the service
+     * idle meanwhile), and with the same requests: what the service costs against a plain CRUD service of the same
+     * create and read ({@link CrudReference}).
      */
     private void againstCrud(Path crudReference, Path jar, Path work) throws Exception {
         CrudReference.Measured crud = CrudReference.measure(crudReference, jar, stores, work, clients.size(),
                 warmUpTime(), duration);
-        report.append("### 8. Against a plain CRUD service of the same create and read, this run\n\n")
-                .append("`crud-reference`: Spring MVC, Spring Security's JWT resource server (verifying every token), "
-                        + "the service's own value objects for validation, and per create one PostgreSQL transaction "
-                        + "that locks the owners, inserts the detail and its ownership rows and moves the primary; an "
-                        + "account read is one joined query. Its own JVM (-Xmx2g), its own database in the same "
-                        + "PostgreSQL, the same warm-up, the same requests; CPU is its JVM's and PostgreSQL's.\n\n")
-                .append("| scenario | this service | plain CRUD | ratio |\n|---|---|---|---|\n");
-        comparison("POST, concurrency 1", createAtConcurrency1, crud.createOne());
-        comparison("POST, concurrency 8", createAtConcurrency8, crud.createEight());
-        comparison("POST, concurrency 32", createAtConcurrency32, crud.createThirtyTwo());
-        comparison("GET account, concurrency 8", readAtConcurrency8, crud.readEight());
-        comparison("GET account, 500 requests/s", readOpen, crud.readOpen());
-        cpuComparison("CPU per create, concurrency 8", createCpu, crud.createCpu());
-        cpuComparison("CPU per read, concurrency 8", readAtConcurrency8Cpu, crud.readEightCpu());
-        cpuComparison("CPU per read, 500 requests/s", readOpenCpu, crud.readOpenCpu());
-        report.append("\nThe plain CRUD service's CPU by part: create at concurrency 8, ").append(crud.createCpu().parts())
-                .append("; read at concurrency 8, ").append(crud.readEightCpu().parts())
-                .append("; read at 500 requests/s, ").append(crud.readOpenCpu().parts())
-                .append(String.format(". Errors: %d, %d, %d, %d, %d.%n%n", crud.createOne().errors(),
-                        crud.createEight().errors(), crud.createThirtyTwo().errors(), crud.readEight().errors(),
-                        crud.readOpen().errors()));
+        report.append("### 2b. Against a plain CRUD service of the same create and read, this run\n\n")
+                .append("`crud-reference`: Spring MVC, Spring Security's JWT resource server, the service's own value "
+                        + "objects for validation, and per create one PostgreSQL transaction that finds the acting "
+                        + "employee's firm, locks the owners, inserts the detail and its ownership rows, moves the "
+                        + "primary and reads the owners back for the answer; an account read is one joined query. It "
+                        + "verifies every token's signature, as Spring Security does unless told otherwise (the service "
+                        + "verifies a token once and keeps it a minute: about a tenth of a read's CPU). Its own JVM, "
+                        + "with the service's flags, its own database in the same PostgreSQL, measured right after the "
+                        + "service's create and read runs (the service idle meanwhile), the same warm-up and requests; "
+                        + "CPU is its JVM's and PostgreSQL's, until quiet.\n\n")
+                .append("| scenario | this service | plain CRUD | this service against the CRUD |\n|---|---|---|---|\n");
+        comparison("POST, concurrency 1", createCompared.one(), crud.create().one(), true);
+        comparison("POST, concurrency 8", createCompared.eight().result(), crud.create().eight().result(), true);
+        comparison("POST, concurrency 32", createCompared.thirtyTwo(), crud.create().thirtyTwo(), true);
+        comparison("GET account, concurrency 8", readCompared.eight().result(), crud.read().eight().result(), true);
+        comparison("GET account, 500 requests/s", readCompared.open().result(), crud.read().open().result(), false);
+        cpuComparison("CPU per create, concurrency 8", createCompared.eight().cpu(), crud.create().eight().cpu());
+        cpuComparison("CPU per read, concurrency 8", readCompared.eight().cpu(), crud.read().eight().cpu());
+        cpuComparison("CPU per read, 500 requests/s", readCompared.open().cpu(), crud.read().open().cpu());
+        report.append("\nThe plain CRUD service's CPU per request by part: create at concurrency 8, ")
+                .append(crud.create().eight().cpu().parts("its JVM"))
+                .append("; read at concurrency 8, ").append(crud.read().eight().cpu().parts("its JVM"))
+                .append("; read at 500 requests/s, ").append(crud.read().open().cpu().parts("its JVM")).append(".\n\n");
         progress("plain CRUD reference done");
     }
 
-    private void comparison(String scenario, Load.Result service, Load.Result crud) {
-        report.append(String.format("| %s | %,.0f req/s, p50 %.1f ms, p99 %.1f ms | %,.0f req/s, p50 %.1f ms, p99 %.1f ms | %.2f |%n",
-                scenario, service.throughput(), service.millis(50), service.millis(99), crud.throughput(),
-                crud.millis(50), crud.millis(99), service.throughput() / crud.throughput()));
+    /** Closed loops compare by throughput; an open loop's throughput is its set rate, so it compares by p99. */
+    private void comparison(String scenario, Load.Result service, Load.Result crud, boolean closedLoop) {
+        report.append(String.format("| %s | %s | %s | %s %.2f |%n", scenario, cell(service), cell(crud),
+                closedLoop ? "throughput" : "p99", closedLoop ? service.throughput() / crud.throughput()
+                        : service.millis(99) / crud.millis(99)));
+    }
+
+    private static String cell(Load.Result result) {
+        return String.format("%,.0f req/s, p50 %.1f ms, p99 %.1f ms%s", result.throughput(), result.millis(50),
+                result.millis(99), result.errors() == 0 ? "" : String.format(", **%d errors**", result.errors()));
     }
 
     private void cpuComparison(String scenario, Footprint.Cpu service, Footprint.Cpu crud) {

@@ -22,9 +22,15 @@ import java.util.concurrent.atomic.AtomicLong;
 final class CrudReference {
     private static final String DATABASE = "crud_reference";
 
-    /** The loads both systems are compared by; the CPU is the JVM's and PostgreSQL's, as for the service. */
-    record Measured(Load.Result createOne, Load.Result createEight, Footprint.Cpu createCpu, Load.Result createThirtyTwo,
-                    Load.Result readEight, Footprint.Cpu readEightCpu, Load.Result readOpen, Footprint.Cpu readOpenCpu) {
+    /** The create runs both systems are compared by: at concurrency 1, at 8 (with its CPU) and at 32. */
+    record Creates(Load.Result one, Footprint.Run eight, Load.Result thirtyTwo) {
+    }
+
+    /** The read runs both systems are compared by, each with its CPU: at 500 requests/s and at concurrency 8. */
+    record Reads(Footprint.Run open, Footprint.Run eight) {
+    }
+
+    record Measured(Creates create, Reads read) {
     }
 
     private final AtomicLong unique = new AtomicLong();
@@ -51,25 +57,14 @@ final class CrudReference {
             Load.closed("warm-up", 8, warmUp, this::createOne);
             Load.closed("warm-up", 8, warmUp.dividedBy(2), this::readOne);
             footprint.awaitRest();
+            // in the order the service's runs were made
             Load.Result one = Load.closed("closed loop, concurrency 1", 1, duration, this::createOne);
-            Load.Result[] measured = new Load.Result[1];
-            Footprint.Cpu createCpu = footprint.measure(() -> {
-                measured[0] = Load.closed("closed loop, concurrency 8", 8, duration, this::createOne);
-                return measured[0].ok();
-            });
-            Load.Result eight = measured[0];
+            Footprint.Run eight = footprint.measure(() -> Load.closed("closed loop, concurrency 8", 8, duration, this::createOne));
             footprint.awaitRest();
             Load.Result thirtyTwo = Load.closed("closed loop, concurrency 32", 32, duration, this::createOne);
-            Footprint.Cpu readEightCpu = footprint.measure(() -> {
-                measured[0] = Load.closed("closed loop, concurrency 8", 8, duration, this::readOne);
-                return measured[0].ok();
-            });
-            Load.Result readEight = measured[0];
-            Footprint.Cpu readOpenCpu = footprint.measure(() -> {
-                measured[0] = Load.open("open loop, 500 requests/s", 500, duration, 64, this::readOne);
-                return measured[0].ok();
-            });
-            return new Measured(one, eight, createCpu, thirtyTwo, readEight, readEightCpu, measured[0], readOpenCpu);
+            Footprint.Run open = footprint.measure(() -> Load.open("open loop, 500 requests/s", 500, duration, 64, this::readOne));
+            Footprint.Run readEight = footprint.measure(() -> Load.closed("closed loop, concurrency 8", 8, duration, this::readOne));
+            return new Measured(new Creates(one, eight, thirtyTwo), new Reads(open, readEight));
         }
     }
 

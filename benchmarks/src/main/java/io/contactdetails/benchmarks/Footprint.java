@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -50,10 +51,19 @@ final class Footprint {
 
         /** Per request: the service JVM (without its JIT), PostgreSQL, the stand-in, and the JIT apart. */
         String parts() {
-            long n = Math.max(1, requests);
-            return String.format("service JVM %.2f, PostgreSQL %.2f, MongoDB stand-in %.2f; JIT compiler apart %.2f",
-                    service / n, postgres / n, standIn / n, jit / n);
+            return parts("service JVM");
         }
+
+        /** As {@link #parts()}, the measured JVM named {@code jvm}. */
+        String parts(String jvm) {
+            long n = Math.max(1, requests);
+            return String.format("%s %.2f, PostgreSQL %.2f, MongoDB stand-in %.2f; JIT compiler apart %.2f",
+                    jvm, service / n, postgres / n, standIn / n, jit / n);
+        }
+    }
+
+    /** A load's latencies and the CPU it cost. */
+    record Run(Load.Result result, Cpu cpu) {
     }
 
     @FunctionalInterface
@@ -101,6 +111,16 @@ final class Footprint {
         // the idle rate is the service's own timers and pollers, taken from its part
         return new Cpu(Math.max(0, spent.service() - idle) / 1e6, spent.jit() / 1e6, spent.postgres() / 1e6,
                 spent.standIn() / 1e6, requests, (ended - loadEnded) / 1e9);
+    }
+
+    /** As {@link #measure}, for one load. */
+    Run measure(Callable<Load.Result> load) throws Exception {
+        Load.Result[] result = new Load.Result[1];
+        Cpu cpu = measure(() -> {
+            result[0] = load.call();
+            return result[0].ok();
+        });
+        return new Run(result[0], cpu);
     }
 
     /**

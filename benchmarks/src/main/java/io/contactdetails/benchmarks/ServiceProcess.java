@@ -23,7 +23,7 @@ final class ServiceProcess implements AutoCloseable {
 
     /** The standalone jar: both sides in one JVM. */
     static ServiceProcess standalone(Path jar, Stores stores, int port, Path log) throws IOException, InterruptedException {
-        return new ServiceProcess(jar, jar, on(stores, log), port, log);
+        return new ServiceProcess(jar, jar, on(stores, log), port, log, serviceOptions());
     }
 
     /**
@@ -31,7 +31,8 @@ final class ServiceProcess implements AutoCloseable {
      * it with no server to install: its MongoDB stand-in inside its JVM, its PostgreSQL a child process.
      */
     static ServiceProcess embedded(Path jar, Path dataDirectory, int port, Path log) throws IOException, InterruptedException {
-        return new ServiceProcess(jar, jar, Map.of("CONTACT_DETAILS_DATA_DIR", dataDirectory.toString()), port, log);
+        return new ServiceProcess(jar, jar, Map.of("CONTACT_DETAILS_DATA_DIR", dataDirectory.toString()), port, log,
+                serviceOptions());
     }
 
     /**
@@ -42,7 +43,7 @@ final class ServiceProcess implements AutoCloseable {
             throws IOException, InterruptedException {
         Map<String, String> environment = new HashMap<>(on(stores, log));
         environment.put("MONGODB_DATABASE", database);
-        return new ServiceProcess(sideJar, standaloneJar, environment, port, log);
+        return new ServiceProcess(sideJar, standaloneJar, environment, port, log, serviceOptions());
     }
 
     /** The plain CRUD reference ({@link CrudReference}) on its own database; tokens are minted with the standalone jar. */
@@ -51,7 +52,7 @@ final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(crudJar, standaloneJar, Map.of(
                 "SPRING_DATASOURCE_URL", jdbcUrl,
                 "SPRING_DATASOURCE_USERNAME", "postgres",
-                "SPRING_DATASOURCE_PASSWORD", ""), port, log);
+                "SPRING_DATASOURCE_PASSWORD", ""), port, log, List.of());
     }
 
     private static Map<String, String> on(Stores stores, Path log) {
@@ -63,16 +64,18 @@ final class ServiceProcess implements AutoCloseable {
                 "CONTACT_DETAILS_DATA_DIR", log.getParent().resolve("service-data").toString());
     }
 
-    private ServiceProcess(Path runnable, Path jar, Map<String, String> environment, int port, Path log)
-            throws IOException, InterruptedException {
+    /** e.g. a flight recording of the service alone: SERVICE_JAVA_OPTIONS=-XX:StartFlightRecording=filename=s.jfr */
+    private static List<String> serviceOptions() {
+        String options = System.getenv("SERVICE_JAVA_OPTIONS");
+        return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
+    }
+
+    private ServiceProcess(Path runnable, Path jar, Map<String, String> environment, int port, Path log,
+                           List<String> javaOptions) throws IOException, InterruptedException {
         this.jar = jar;
         this.port = port;
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx2g"));
-        // e.g. a flight recording of the service alone: SERVICE_JAVA_OPTIONS=-XX:StartFlightRecording=filename=s.jfr
-        String options = System.getenv("SERVICE_JAVA_OPTIONS");
-        if (options != null && !options.isBlank()) {
-            command.addAll(List.of(options.trim().split("\\s+")));
-        }
+        command.addAll(javaOptions);
         command.addAll(List.of("-jar", runnable.toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(Map.of(

@@ -27,6 +27,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,7 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The yardstick must do the work it stands for, or the benchmarks compare the service with less than a CRUD service:
  * over real HTTP on PostgreSQL, its create writes the detail, its owners and their primary, its read shows them, and
- * it refuses what the service refuses (no token, another firm's accounts, invalid values) without writing anything.
+ * it refuses what the service refuses (no token, an actor who is not an employee, owners who are not clients of the
+ * actor's firm, invalid values, malformed bodies) with a 4xx, without writing anything.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"CONTACT_DETAILS_JWT_SECRET=" + CrudReferenceTest.SECRET, "logging.level.root=WARN"})
@@ -128,6 +131,68 @@ class CrudReferenceTest {
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM contact_detail", Long.class)).isEqualTo(details);
         assertThat(jdbc.queryForObject("SELECT primary_email FROM account WHERE uuid = ?", UUID.class, client)).isNull();
+    }
+
+    @Test
+    void aSecondPrimaryEmailTakesTheFirstOnesPlace() throws Exception {
+        UUID firm = UUID.randomUUID();
+        UUID employee = account(firm, "employee");
+        UUID client = account(firm, "client");
+        post(employee, Map.of("type", "email", "name", "Old", "value", "old@example.com", "is_primary", true,
+                "account_uuids", List.of(client.toString())));
+
+        JsonNode second = JSON.readTree(post(employee, Map.of("type", "email", "name", "New", "value", "new@example.com",
+                "is_primary", true, "account_uuids", List.of(client.toString()))).body());
+
+        assertThat(second.path("accounts").get(0).path("primary_email").path("uuid").asText())
+                .isEqualTo(second.path("uuid").asText());
+        assertThat(JSON.readTree(get(employee, "/api/v2/accounts/" + client).body()).path("email").asText())
+                .isEqualTo("new@example.com");
+    }
+
+    @Test
+    void onlyAnEmployeeActsAndOnlyClientsOwn() throws Exception {
+        UUID firm = UUID.randomUUID();
+        UUID employee = account(firm, "employee");
+        UUID client = account(firm, "client");
+        UUID unknown = UUID.randomUUID();
+        Map<String, Object> forClient = Map.of("type", "email", "name", "Home", "value", "c@example.com",
+                "account_uuids", List.of(client.toString()));
+
+        assertThat(post(employee, Map.of("type", "email", "name", "Home", "value", "e@example.com",
+                "account_uuids", List.of(employee.toString()))).statusCode()).isEqualTo(422);
+        assertThat(post(client, forClient).statusCode()).isEqualTo(403);
+        assertThat(post(unknown, forClient).statusCode()).isEqualTo(403);
+        assertThat(get(client, "/api/v2/accounts/" + client).statusCode()).isEqualTo(403);
+        assertThat(get(unknown, "/api/v2/accounts/" + client).statusCode()).isEqualTo(403);
+        assertThat(get(employee, "/api/v2/accounts/not-a-uuid").statusCode()).isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{", "[]", "{}", "{\"type\":null,\"name\":\"a\",\"value\":\"a@example.com\",\"account_uuids\":[\"%s\"]}",
+            "{\"type\":\"fax\",\"name\":\"a\",\"value\":\"a@example.com\",\"account_uuids\":[\"%s\"]}",
+            "{\"type\":\"email\",\"value\":\"a@example.com\",\"account_uuids\":[\"%s\"]}",
+            "{\"type\":\"email\",\"name\":\"a\",\"account_uuids\":[\"%s\"]}",
+            "{\"type\":\"email\",\"name\":\"a\",\"value\":\"a@example.com\",\"account_uuids\":[null]}",
+            "{\"type\":\"email\",\"name\":\"a\",\"value\":\"a@example.com\",\"account_uuids\":[]}",
+            "{\"type\":\"email\",\"name\":\"a\",\"value\":\"a@example.com\",\"account_uuids\":\"%s\"}",
+            "{\"type\":\"email\",\"name\":\"a\",\"value\":\"a@example.com\",\"account_uuids\":[\"%s\",\"%<s\"]}",
+            "{\"type\":\"email\",\"name\":\"a\",\"value\":\"a@example.com\",\"is_primary\":\"maybe\",\"account_uuids\":[\"%s\"]}"})
+    void badInputIsRefusedWithA4xxAndWritesNothing(String body) throws Exception {
+        UUID firm = UUID.randomUUID();
+        UUID employee = account(firm, "employee");
+        UUID client = account(firm, "client");
+        long details = jdbc.queryForObject("SELECT count(*) FROM contact_detail", Long.class);
+
+        int status = HTTP.send(HttpRequest.newBuilder(uri("/api/v2/contact-details"))
+                .header("Authorization", "Bearer " + token(employee))
+                .header(ContactDetails.ACTING_ACCOUNT, employee.toString())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(String.format(body, client))).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+
+        assertThat(status).isBetween(400, 499);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM contact_detail", Long.class)).isEqualTo(details);
     }
 
     private UUID account(UUID firm, String type) {
