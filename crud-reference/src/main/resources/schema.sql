@@ -25,4 +25,5 @@ CREATE TABLE IF NOT EXISTS ownership (
     account_uuid uuid NOT NULL REFERENCES account (uuid),
     PRIMARY KEY (contact_detail_uuid, account_uuid)
 );
-CREATE INDEX IF NOT EXISTS ownership_by_account ON ownership (account_uuid);
+-- what "a value the owner already owns" looks up
+CREATE INDEX IF NOT EXISTS contact_detail_by_value ON contact_detail (type, value);

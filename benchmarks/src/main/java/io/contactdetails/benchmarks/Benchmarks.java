@@ -193,8 +193,7 @@ public final class Benchmarks {
             if (runs("replay")) {
                 growthAndReplay(jar, work);
             }
-            // --only crud asks for the comparison, not for the service's profiles
-            if (!profiles.isEmpty() && !only.equals(Set.of("crud"))) {
+            if (!profiles.isEmpty()) {
                 report.append("### 7. Where the service's CPU goes (profiled last)\n\n");
                 for (Profiled profiled : profiles) {
                     profiled.run();
@@ -266,9 +265,14 @@ public final class Benchmarks {
 
     /** The service's JIT compiles its hot paths first, so that the first scenario is not measured cold. */
     private void warmUp() throws Exception {
-        Load.closed("warm-up", 8, warmUpTime(), this::createOne);
-        Load.closed("warm-up", 8, warmUpTime().dividedBy(2), this::readOne);
+        warmUp(warmUpTime(), this::createOne, this::readOne);
         progress("warmed up");
+    }
+
+    /** Creates at concurrency 8 for {@code time}, then reads for half of it: the warm-up of every system measured. */
+    static void warmUp(Duration time, Load.Operation create, Load.Operation read) throws Exception {
+        Load.closed("warm-up", 8, time, create);
+        Load.closed("warm-up", 8, time.dividedBy(2), read);
     }
 
     /** C2 keeps compiling a Spring and Axon service's paths for minutes on two cores; 20 s left it mid-way. */
@@ -351,8 +355,8 @@ public final class Benchmarks {
     private void create() throws Exception {
         List<Load.Result> results = new ArrayList<>();
         drain();
-        createAtConcurrency1 = Load.closed("closed loop, concurrency 1", 1, duration, this::createOne);
-        results.add(createAtConcurrency1);
+        Load.Result one = Load.closed("closed loop, concurrency 1", 1, duration, this::createOne);
+        results.add(one);
         drain();
         Footprint.Run unkeyed = footprint.measure(() -> Load.closed("closed loop, concurrency 8", 8, duration, this::createOne));
         Load.Result eight = unkeyed.result();
@@ -365,8 +369,8 @@ public final class Benchmarks {
         Footprint.Cpu keyedCpu = keyedRun.cpu();
         results.add(keyed);
         drain();
-        createAtConcurrency32 = Load.closed("closed loop, concurrency 32", 32, duration, this::createOne);
-        results.add(createAtConcurrency32);
+        Load.Result thirtyTwo = Load.closed("closed loop, concurrency 32", 32, duration, this::createOne);
+        results.add(thirtyTwo);
         drain();
         results.add(Load.open("open loop, 100 requests/s", 100, duration, 64, this::createOne));
         drain();
@@ -384,14 +388,15 @@ public final class Benchmarks {
         targets.add(target("(issue 11) keyed POST against unkeyed", true, "throughput %.2f, CPU %.2f ms against %.2f ms",
                 keyed.throughput() / eight.throughput(), keyedCpu.perRequest(), cpu.perRequest()));
         createAtConcurrency8 = eight;
-        createCompared = new CrudReference.Creates(createAtConcurrency1, unkeyed, createAtConcurrency32);
-        profiles.add(() -> profile("a concurrency-8 create run", () -> Load.closed("profiled", 8, duration, this::createOne)));
+        createCompared = new CrudReference.Creates(one, unkeyed, thirtyTwo);
+        // not when the create ran only for the comparison with the plain CRUD service
+        if (runs("create") || runs("replay")) {
+            profiles.add(() -> profile("a concurrency-8 create run", () -> Load.closed("profiled", 8, duration, this::createOne)));
+        }
         progress("create done");
     }
 
-    private Load.Result createAtConcurrency1;
     private Load.Result createAtConcurrency8;
-    private Load.Result createAtConcurrency32;
     /** The create runs compared with the plain CRUD reference's. */
     private CrudReference.Creates createCompared;
 
@@ -417,7 +422,9 @@ public final class Benchmarks {
                 closed.cpu().perRequest() <= 0.3, "%.2f ms", closed.cpu().perRequest()));
         targets.add(target("read: one read-store round trip", roundTripsPerRead <= 1.05, "%.2f round trips per read", roundTripsPerRead));
         readCompared = new CrudReference.Reads(open, closed);
-        profiles.add(() -> profile("a 500 requests/s read run", () -> Load.open("profiled", 500, duration, 64, this::readOne)));
+        if (runs("read")) {
+            profiles.add(() -> profile("a 500 requests/s read run", () -> Load.open("profiled", 500, duration, 64, this::readOne)));
+        }
         progress("read done");
     }
 
@@ -435,13 +442,14 @@ public final class Benchmarks {
         report.append("### 2b. Against a plain CRUD service of the same create and read, this run\n\n")
                 .append("`crud-reference`: Spring MVC, Spring Security's JWT resource server, the service's own value "
                         + "objects for validation, and per create one PostgreSQL transaction that finds the acting "
-                        + "employee's firm, locks the owners, inserts the detail and its ownership rows, moves the "
-                        + "primary and reads the owners back for the answer; an account read is one joined query. It "
-                        + "verifies every token's signature, as Spring Security does unless told otherwise (the service "
-                        + "verifies a token once and keeps it a minute: about a tenth of a read's CPU). Its own JVM, "
-                        + "with the service's flags, its own database in the same PostgreSQL, measured right after the "
-                        + "service's create and read runs (the service idle meanwhile), the same warm-up and requests; "
-                        + "CPU is its JVM's and PostgreSQL's, until quiet.\n\n")
+                        + "employee's firm, locks the owners, refuses a value one already owns, inserts the detail and "
+                        + "its ownership rows, moves the primary as the service does and reads the owners back for the "
+                        + "answer; an account read is one joined query. It verifies every token's signature, as Spring "
+                        + "Security does unless told otherwise (the service verifies a token once and keeps it a "
+                        + "minute). Its own JVM, with the service's flags, its own database in the same PostgreSQL, "
+                        + "measured right after the service's create and read runs (the service idle meanwhile), the "
+                        + "same warm-up, and the same requests in the runs compared below, in the same order; CPU is "
+                        + "its JVM's and PostgreSQL's, until quiet.\n\n")
                 .append("| scenario | this service | plain CRUD | this service against the CRUD |\n|---|---|---|---|\n");
         comparison("POST, concurrency 1", createCompared.one(), crud.create().one(), true);
         comparison("POST, concurrency 8", createCompared.eight().result(), crud.create().eight().result(), true);

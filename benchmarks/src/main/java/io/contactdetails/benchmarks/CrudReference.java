@@ -54,8 +54,7 @@ final class CrudReference {
             String employee = seed(jdbcUrl, clientCount);
             adviser = new Http(crud.port, crud.token("--account", employee, "--ttl-minutes", "600"), employee);
             Footprint footprint = new Footprint(List.of(crud::pid), stores.postgresData);
-            Load.closed("warm-up", 8, warmUp, this::createOne);
-            Load.closed("warm-up", 8, warmUp.dividedBy(2), this::readOne);
+            Benchmarks.warmUp(warmUp, this::createOne, this::readOne);
             footprint.awaitRest();
             // in the order the service's runs were made
             Load.Result one = Load.closed("closed loop, concurrency 1", 1, duration, this::createOne);

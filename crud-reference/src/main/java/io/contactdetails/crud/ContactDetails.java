@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -42,8 +43,9 @@ import io.contactdetails.kernel.contactdetail.PhoneNumber;
 
 /**
  * The create and the account read as a plain CRUD service does them: the create finds the acting employee's firm,
- * locks the owners (clients of that firm), inserts the detail and its ownership rows, moves the owners' primary and
- * reads them back for its answer, in one transaction; the read is one joined query. Both answer in the service's
+ * locks the owners (clients of that firm), refuses a value one of them already owns, inserts the detail and its
+ * ownership rows, makes it the primary of the owners that asked for it or have none of its type (the service's rules),
+ * and reads them back for its answer, in one transaction; the read is one joined query. Both answer in the service's
  * shapes. What the benchmarks do not send is left out: {@code primary_account_uuids}, a phone number given as an
  * object, the {@code errors} map of a 422, and times in the firm's zone.
  */
@@ -92,7 +94,7 @@ class ContactDetails {
                 : PhoneNumber.parse(body.value(), PhoneNumber.DEFAULT_REGION);
         List<UUID> owners = uuids(body.accountUuids());
         List<AccountId> ownerIds = owners.stream().map(AccountId::new).toList();
-        ContactDetailOwners ownership = ContactDetailOwners.of(ownerIds, body.primary() ? ownerIds : List.of());
+        ContactDetailOwners.of(ownerIds, body.primary() ? ownerIds : List.of());
         UUID uuid = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         Map<String, Object> created = transactions.execute(status -> {
@@ -104,6 +106,11 @@ class ContactDetails {
             if (locked != owners.size()) {
                 throw new Refused(HttpStatus.UNPROCESSABLE_ENTITY, "The selected account_uuids is invalid.");
             }
+            if (!query("SELECT 1 FROM contact_detail d JOIN ownership o ON o.contact_detail_uuid = d.uuid"
+                    + " WHERE d.type = ? AND d.value = ? AND o.account_uuid = ANY(?) LIMIT 1",
+                    (row, n) -> true, type.wireName(), value.value(), owners).isEmpty()) {
+                throw new Refused(HttpStatus.UNPROCESSABLE_ENTITY, "The value has already been taken.");
+            }
             String country = value.phoneNumberMeta() == null ? null : value.phoneNumberMeta().country();
             String formatted = value.phoneNumberMeta() == null ? null : value.phoneNumberMeta().formatted();
             jdbc.update("INSERT INTO contact_detail (uuid, firm_uuid, type, name, value, country, formatted, created_at,"
@@ -111,18 +118,18 @@ class ContactDetails {
                     uuid, firm, type.wireName(), name.value(), value.value(), country, formatted, now, now);
             jdbc.batchUpdate("INSERT INTO ownership (contact_detail_uuid, account_uuid) VALUES (?, ?)",
                     owners.stream().map(owner -> new Object[] {uuid, owner}).toList());
-            List<UUID> primaries = ownership.primaryFor().stream().map(AccountId::value).toList();
-            if (!primaries.isEmpty()) {
-                String column = type == ContactType.EMAIL ? "primary_email" : "primary_phone_number";
-                update("UPDATE account SET " + column + " = ?, updated_at = ? WHERE uuid = ANY(?)", uuid, now, primaries);
-            }
+            String column = type == ContactType.EMAIL ? "primary_email" : "primary_phone_number";
+            Set<String> primaries = Set.copyOf(query("UPDATE account SET " + column + " = ?, updated_at = ?"
+                    + " WHERE uuid = ANY(?) AND (? OR " + column + " IS NULL) RETURNING uuid",
+                    (row, n) -> row.getString(1), uuid, now, owners, body.primary()));
             Map<String, Map<String, Object>> accounts = query(ACCOUNTS + " WHERE a.uuid = ANY(?)",
                     ContactDetails::account, owners).stream()
                     .collect(Collectors.toMap(account -> (String) account.get("uuid"), Function.identity()));
             Map<String, Object> answer = detail(uuid.toString(), name.value(), type.wireName(), value.value(), country,
                     formatted, now, now);
             answer.put("accounts", owners.stream().map(owner -> accounts.get(owner.toString())).toList());
-            answer.put("primary_accounts", primaries.stream().map(owner -> accounts.get(owner.toString())).toList());
+            answer.put("primary_accounts", owners.stream().map(UUID::toString).filter(primaries::contains)
+                    .map(accounts::get).toList());
             return answer;
         });
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
@@ -185,11 +192,6 @@ class ContactDetails {
     /** A query whose list arguments are PostgreSQL uuid arrays. */
     private <T> List<T> query(String sql, RowMapper<T> rows, Object... arguments) {
         return jdbc.query(connection -> statement(connection, sql, arguments), rows);
-    }
-
-    /** An update whose list arguments are PostgreSQL uuid arrays. */
-    private void update(String sql, Object... arguments) {
-        jdbc.update(connection -> statement(connection, sql, arguments));
     }
 
     private static PreparedStatement statement(Connection connection, String sql, Object... arguments) throws SQLException {

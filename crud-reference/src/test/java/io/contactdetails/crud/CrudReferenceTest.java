@@ -39,8 +39,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The yardstick must do the work it stands for, or the benchmarks compare the service with less than a CRUD service:
  * over real HTTP on PostgreSQL, its create writes the detail, its owners and their primary, its read shows them, and
- * it refuses what the service refuses (no token, an actor who is not an employee, owners who are not clients of the
- * actor's firm, invalid values, malformed bodies) with a 4xx, without writing anything.
+ * the first detail of a type becomes its owners' primary unasked, and it refuses with a 4xx, writing nothing, what the
+ * service refuses of these requests: no token, an actor who is not an employee, owners who are not clients of the
+ * actor's firm, a value an owner already owns, invalid values, malformed bodies.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"CONTACT_DETAILS_JWT_SECRET=" + CrudReferenceTest.SECRET, "logging.level.root=WARN"})
@@ -92,20 +93,42 @@ class CrudReferenceTest {
     }
 
     @Test
-    void aPhoneNumberIsStoredInE164AndLeavesThePrimaryAloneUnlessAsked() throws Exception {
+    void theFirstPhoneNumberBecomesThePrimaryUnaskedAndTheNextLeavesItInE164() throws Exception {
         UUID firm = UUID.randomUUID();
         UUID employee = account(firm, "employee");
         UUID client = account(firm, "client");
 
-        HttpResponse<String> created = post(employee, Map.of("type", "phone_number", "name", "Work",
+        HttpResponse<String> first = post(employee, Map.of("type", "phone_number", "name", "Work",
                 "value", "+44 20 3000 0001", "is_primary", false, "account_uuids", List.of(client.toString())));
+        HttpResponse<String> second = post(employee, Map.of("type", "phone_number", "name", "Home",
+                "value", "020 3000 0002", "is_primary", false, "account_uuids", List.of(client.toString())));
 
-        assertThat(created.statusCode()).isEqualTo(201);
-        JsonNode detail = JSON.readTree(created.body());
+        assertThat(first.statusCode()).isEqualTo(201);
+        JsonNode detail = JSON.readTree(first.body());
         assertThat(detail.path("value").asText()).isEqualTo("+442030000001");
         assertThat(detail.path("phone_number_meta").path("country").asText()).isEqualTo("GB");
+        assertThat(detail.path("primary_accounts")).hasSize(1);
+        assertThat(JSON.readTree(second.body()).path("value").asText()).isEqualTo("+442030000002");
+        assertThat(JSON.readTree(second.body()).path("primary_accounts")).isEmpty();
         JsonNode account = JSON.readTree(get(employee, "/api/v2/accounts/" + client).body());
-        assertThat(account.path("primary_phone_number").isNull()).isTrue();
+        assertThat(account.path("primary_phone_number").path("uuid").asText()).isEqualTo(detail.path("uuid").asText());
+    }
+
+    @Test
+    void aValueAnOwnerAlreadyOwnsIsRefusedForAllOwners() throws Exception {
+        UUID firm = UUID.randomUUID();
+        UUID employee = account(firm, "employee");
+        UUID ann = account(firm, "client");
+        UUID bob = account(firm, "client");
+        post(employee, Map.of("type", "email", "name", "Home", "value", "same@example.com",
+                "account_uuids", List.of(ann.toString())));
+        long details = jdbc.queryForObject("SELECT count(*) FROM contact_detail", Long.class);
+
+        assertThat(post(employee, Map.of("type", "email", "name", "Again", "value", "same@EXAMPLE.com",
+                "account_uuids", List.of(bob.toString(), ann.toString()))).statusCode()).isEqualTo(422);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM contact_detail", Long.class)).isEqualTo(details);
+        assertThat(post(employee, Map.of("type", "email", "name", "Bob's", "value", "same@example.com",
+                "account_uuids", List.of(bob.toString()))).statusCode()).isEqualTo(201);
     }
 
     @Test
