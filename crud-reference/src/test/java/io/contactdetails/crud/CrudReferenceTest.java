@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,10 +71,10 @@ class CrudReferenceTest {
 
     @Test
     void aPrimaryEmailForTwoClientsIsWrittenOnceAndShownOnBoth() throws Exception {
-        UUID firm = UUID.randomUUID();
-        UUID employee = account(firm, "employee");
-        UUID ann = account(firm, "client");
-        UUID bob = account(firm, "client");
+        Firm firm = firm(2);
+        UUID employee = firm.employee();
+        UUID ann = firm.clients().get(0);
+        UUID bob = firm.clients().get(1);
 
         HttpResponse<String> created = post(employee, Map.of("type", "email", "name", "Home", "value", " ann@Example.COM ",
                 "is_primary", true, "account_uuids", List.of(ann.toString(), bob.toString())));
@@ -94,9 +95,9 @@ class CrudReferenceTest {
 
     @Test
     void theFirstPhoneNumberBecomesThePrimaryUnaskedAndTheNextLeavesItInE164() throws Exception {
-        UUID firm = UUID.randomUUID();
-        UUID employee = account(firm, "employee");
-        UUID client = account(firm, "client");
+        Firm firm = firm(1);
+        UUID employee = firm.employee();
+        UUID client = firm.clients().get(0);
 
         HttpResponse<String> first = post(employee, Map.of("type", "phone_number", "name", "Work",
                 "value", "+44 20 3000 0001", "is_primary", false, "account_uuids", List.of(client.toString())));
@@ -116,10 +117,10 @@ class CrudReferenceTest {
 
     @Test
     void aValueAnOwnerAlreadyOwnsIsRefusedForAllOwners() throws Exception {
-        UUID firm = UUID.randomUUID();
-        UUID employee = account(firm, "employee");
-        UUID ann = account(firm, "client");
-        UUID bob = account(firm, "client");
+        Firm firm = firm(2);
+        UUID employee = firm.employee();
+        UUID ann = firm.clients().get(0);
+        UUID bob = firm.clients().get(1);
         post(employee, Map.of("type", "email", "name", "Home", "value", "same@example.com",
                 "account_uuids", List.of(ann.toString())));
         long details = jdbc.queryForObject("SELECT count(*) FROM contact_detail", Long.class);
@@ -133,10 +134,10 @@ class CrudReferenceTest {
 
     @Test
     void whatTheServiceRefusesIsRefusedAndNothingIsWritten() throws Exception {
-        UUID firm = UUID.randomUUID();
-        UUID employee = account(firm, "employee");
-        UUID client = account(firm, "client");
-        UUID elsewhere = account(UUID.randomUUID(), "client");
+        Firm firm = firm(1);
+        UUID employee = firm.employee();
+        UUID client = firm.clients().get(0);
+        UUID elsewhere = firm(1).clients().get(0);
         long details = jdbc.queryForObject("SELECT count(*) FROM contact_detail", Long.class);
 
         assertThat(post(employee, Map.of("type", "email", "name", "Home", "value", "x@example.com", "is_primary", true,
@@ -158,9 +159,9 @@ class CrudReferenceTest {
 
     @Test
     void aSecondPrimaryEmailTakesTheFirstOnesPlace() throws Exception {
-        UUID firm = UUID.randomUUID();
-        UUID employee = account(firm, "employee");
-        UUID client = account(firm, "client");
+        Firm firm = firm(1);
+        UUID employee = firm.employee();
+        UUID client = firm.clients().get(0);
         post(employee, Map.of("type", "email", "name", "Old", "value", "old@example.com", "is_primary", true,
                 "account_uuids", List.of(client.toString())));
 
@@ -175,9 +176,9 @@ class CrudReferenceTest {
 
     @Test
     void onlyAnEmployeeActsAndOnlyClientsOwn() throws Exception {
-        UUID firm = UUID.randomUUID();
-        UUID employee = account(firm, "employee");
-        UUID client = account(firm, "client");
+        Firm firm = firm(1);
+        UUID employee = firm.employee();
+        UUID client = firm.clients().get(0);
         UUID unknown = UUID.randomUUID();
         Map<String, Object> forClient = Map.of("type", "email", "name", "Home", "value", "c@example.com",
                 "account_uuids", List.of(client.toString()));
@@ -202,9 +203,9 @@ class CrudReferenceTest {
             "{\"type\":\"email\",\"name\":\"a\",\"value\":\"a@example.com\",\"account_uuids\":[\"%s\",\"%<s\"]}",
             "{\"type\":\"email\",\"name\":\"a\",\"value\":\"a@example.com\",\"is_primary\":\"maybe\",\"account_uuids\":[\"%s\"]}"})
     void badInputIsRefusedWithA4xxAndWritesNothing(String body) throws Exception {
-        UUID firm = UUID.randomUUID();
-        UUID employee = account(firm, "employee");
-        UUID client = account(firm, "client");
+        Firm firm = firm(1);
+        UUID employee = firm.employee();
+        UUID client = firm.clients().get(0);
         long details = jdbc.queryForObject("SELECT count(*) FROM contact_detail", Long.class);
 
         int status = HTTP.send(HttpRequest.newBuilder(uri("/api/v2/contact-details"))
@@ -216,6 +217,16 @@ class CrudReferenceTest {
 
         assertThat(status).isBetween(400, 499);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM contact_detail", Long.class)).isEqualTo(details);
+    }
+
+    /** A firm's employee and its clients. */
+    private record Firm(UUID employee, List<UUID> clients) {
+    }
+
+    private Firm firm(int clients) {
+        UUID firm = UUID.randomUUID();
+        return new Firm(account(firm, "employee"),
+                Stream.generate(() -> account(firm, "client")).limit(clients).toList());
     }
 
     private UUID account(UUID firm, String type) {
