@@ -14,7 +14,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,10 +70,8 @@ class CrudReferenceTest {
 
     @Test
     void aPrimaryEmailForTwoClientsIsWrittenOnceAndShownOnBoth() throws Exception {
-        Firm firm = firm(2);
-        UUID employee = firm.employee();
-        UUID ann = firm.clients().get(0);
-        UUID bob = firm.clients().get(1);
+        Firm firm = firm();
+        UUID employee = firm.employee(), ann = firm.client(), bob = firm.otherClient();
 
         HttpResponse<String> created = post(employee, Map.of("type", "email", "name", "Home", "value", " ann@Example.COM ",
                 "is_primary", true, "account_uuids", List.of(ann.toString(), bob.toString())));
@@ -95,9 +92,8 @@ class CrudReferenceTest {
 
     @Test
     void theFirstPhoneNumberBecomesThePrimaryUnaskedAndTheNextLeavesItInE164() throws Exception {
-        Firm firm = firm(1);
-        UUID employee = firm.employee();
-        UUID client = firm.clients().get(0);
+        Firm firm = firm();
+        UUID employee = firm.employee(), client = firm.client();
 
         HttpResponse<String> first = post(employee, Map.of("type", "phone_number", "name", "Work",
                 "value", "+44 20 3000 0001", "is_primary", false, "account_uuids", List.of(client.toString())));
@@ -117,10 +113,8 @@ class CrudReferenceTest {
 
     @Test
     void aValueAnOwnerAlreadyOwnsIsRefusedForAllOwners() throws Exception {
-        Firm firm = firm(2);
-        UUID employee = firm.employee();
-        UUID ann = firm.clients().get(0);
-        UUID bob = firm.clients().get(1);
+        Firm firm = firm();
+        UUID employee = firm.employee(), ann = firm.client(), bob = firm.otherClient();
         post(employee, Map.of("type", "email", "name", "Home", "value", "same@example.com",
                 "account_uuids", List.of(ann.toString())));
         long details = jdbc.queryForObject("SELECT count(*) FROM contact_detail", Long.class);
@@ -134,10 +128,8 @@ class CrudReferenceTest {
 
     @Test
     void whatTheServiceRefusesIsRefusedAndNothingIsWritten() throws Exception {
-        Firm firm = firm(1);
-        UUID employee = firm.employee();
-        UUID client = firm.clients().get(0);
-        UUID elsewhere = firm(1).clients().get(0);
+        Firm firm = firm();
+        UUID employee = firm.employee(), client = firm.client(), elsewhere = firm().client();
         long details = jdbc.queryForObject("SELECT count(*) FROM contact_detail", Long.class);
 
         assertThat(post(employee, Map.of("type", "email", "name", "Home", "value", "x@example.com", "is_primary", true,
@@ -159,9 +151,8 @@ class CrudReferenceTest {
 
     @Test
     void aSecondPrimaryEmailTakesTheFirstOnesPlace() throws Exception {
-        Firm firm = firm(1);
-        UUID employee = firm.employee();
-        UUID client = firm.clients().get(0);
+        Firm firm = firm();
+        UUID employee = firm.employee(), client = firm.client();
         post(employee, Map.of("type", "email", "name", "Old", "value", "old@example.com", "is_primary", true,
                 "account_uuids", List.of(client.toString())));
 
@@ -176,9 +167,8 @@ class CrudReferenceTest {
 
     @Test
     void onlyAnEmployeeActsAndOnlyClientsOwn() throws Exception {
-        Firm firm = firm(1);
-        UUID employee = firm.employee();
-        UUID client = firm.clients().get(0);
+        Firm firm = firm();
+        UUID employee = firm.employee(), client = firm.client();
         UUID unknown = UUID.randomUUID();
         Map<String, Object> forClient = Map.of("type", "email", "name", "Home", "value", "c@example.com",
                 "account_uuids", List.of(client.toString()));
@@ -203,9 +193,8 @@ class CrudReferenceTest {
             "{\"type\":\"email\",\"name\":\"a\",\"value\":\"a@example.com\",\"account_uuids\":[\"%s\",\"%<s\"]}",
             "{\"type\":\"email\",\"name\":\"a\",\"value\":\"a@example.com\",\"is_primary\":\"maybe\",\"account_uuids\":[\"%s\"]}"})
     void badInputIsRefusedWithA4xxAndWritesNothing(String body) throws Exception {
-        Firm firm = firm(1);
-        UUID employee = firm.employee();
-        UUID client = firm.clients().get(0);
+        Firm firm = firm();
+        UUID employee = firm.employee(), client = firm.client();
         long details = jdbc.queryForObject("SELECT count(*) FROM contact_detail", Long.class);
 
         int status = HTTP.send(HttpRequest.newBuilder(uri("/api/v2/contact-details"))
@@ -219,14 +208,13 @@ class CrudReferenceTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM contact_detail", Long.class)).isEqualTo(details);
     }
 
-    /** A firm's employee and its clients. */
-    private record Firm(UUID employee, List<UUID> clients) {
+    /** A firm's employee and two of its clients. */
+    private record Firm(UUID employee, UUID client, UUID otherClient) {
     }
 
-    private Firm firm(int clients) {
+    private Firm firm() {
         UUID firm = UUID.randomUUID();
-        return new Firm(account(firm, "employee"),
-                Stream.generate(() -> account(firm, "client")).limit(clients).toList());
+        return new Firm(account(firm, "employee"), account(firm, "client"), account(firm, "client"));
     }
 
     private UUID account(UUID firm, String type) {
