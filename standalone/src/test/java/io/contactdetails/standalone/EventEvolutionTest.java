@@ -6,13 +6,13 @@ import io.contactdetails.fixtures.Tenants;
 import io.contactdetails.kernel.contactdetail.PrimaryAssigned;
 import io.contactdetails.kernel.contactdetail.PrimaryReason;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.ResolvableType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
@@ -54,12 +54,13 @@ class EventEvolutionTest {
         return client;
     }
 
-    @SuppressWarnings("unchecked")
+    /** Sourced from the store, its snapshot if it has one and the events after it: not the service's kept account. */
     private static String loadAndSerialize(String accountId) throws Exception {
-        Repository<Account> accounts = (Repository<Account>) service.context().getBeanProvider(
-                ResolvableType.forClassWithGenerics(Repository.class, Account.class)).getObject();
+        Repository<Account> fromTheStore = EventSourcingRepository.builder(Account.class)
+                .eventStore(service.context().getBean(org.axonframework.eventsourcing.eventstore.EventStore.class))
+                .build();
         Serializer serializer = service.context().getBean("serializer", Serializer.class);
-        return DefaultUnitOfWork.startAndGet(null).executeWithResult(() -> accounts.load(accountId)
+        return DefaultUnitOfWork.startAndGet(null).executeWithResult(() -> fromTheStore.load(accountId)
                         .invoke(account -> serializer.serialize(account, String.class).getData()))
                 .getPayload();
     }

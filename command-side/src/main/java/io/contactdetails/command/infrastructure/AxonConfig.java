@@ -17,7 +17,6 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.command.Repository;
-import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.common.AxonNonTransientException;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -116,25 +115,18 @@ public class AxonConfig {
     /**
      * Axon's default snapshotter runs inside the committing unit of work and needs a second connection
      * while the aggregate's lock is held; under load every pooled connection can belong to a request queued
-     * on that lock, and both wait until timeouts. Taking snapshots on their own thread breaks that cycle.
+     * on that lock, and both wait until timeouts. Taking snapshots on their own thread breaks that cycle; there
+     * each takes the account from its repository as a command does, usually from memory.
      */
     @Bean
-    public SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
-                                                           HandlerDefinition handlerDefinition,
-                                                           ParameterResolverFactory parameterResolverFactory,
-                                                           EventStore eventStore, TransactionManager transactionManager) {
-        return SpringAggregateSnapshotter.builder()
-                .repositoryProvider(configuration::repository)
-                .transactionManager(transactionManager)
-                .eventStore(eventStore)
-                .parameterResolverFactory(parameterResolverFactory)
-                .handlerDefinition(handlerDefinition)
-                .executor(Executors.newSingleThreadExecutor(runnable -> {
+    public RepositorySnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
+                                                      EventStore eventStore, TransactionManager transactionManager) {
+        return RepositorySnapshotter.of(configuration::repository, eventStore, transactionManager,
+                Executors.newSingleThreadExecutor(runnable -> {
                     Thread thread = new Thread(runnable, "account-snapshotter");
                     thread.setDaemon(true);
                     return thread;
-                }))
-                .build();
+                }));
     }
 
     /** Accounts gather events with every contact detail change; a snapshot every N keeps loading flat. */

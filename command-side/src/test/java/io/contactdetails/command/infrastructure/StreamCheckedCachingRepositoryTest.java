@@ -11,7 +11,10 @@ import io.contactdetails.kernel.contactdetail.EmailAddress;
 import io.contactdetails.kernel.firm.FirmId;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.common.DirectExecutor;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -19,8 +22,11 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.Repository;
+import org.axonframework.modelling.command.RepositoryProvider;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -28,19 +34,32 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Accounts kept in memory between commands, on one event store that another writer (another command side)
- * appends to as well.
+ * Accounts kept in memory between commands, and snapshots taken of them, on one event store that another writer
+ * (another command side) appends to as well.
  */
 class StreamCheckedCachingRepositoryTest {
     private static final FirmId FIRM = FirmId.random();
     private static final ContactDetailName HOME = new ContactDetailName(Events.LABEL);
 
     private final AtomicInteger streamReads = new AtomicInteger();
+    private final List<DomainEventMessage<?>> snapshots = new ArrayList<>();
     private final EventStore eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine() {
         @Override
         public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
             streamReads.incrementAndGet();
             return super.readEvents(aggregateIdentifier, firstSequenceNumber);
+        }
+
+        @Override
+        public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+            streamReads.incrementAndGet();
+            return super.readSnapshot(aggregateIdentifier);
+        }
+
+        @Override
+        public void storeSnapshot(DomainEventMessage<?> snapshot) {
+            snapshots.add(snapshot);
+            super.storeSnapshot(snapshot);
         }
 
         /** PostgreSQL answers this from the stream's index; here it is kept out of the count of stream reads. */
@@ -52,6 +71,13 @@ class StreamCheckedCachingRepositoryTest {
     }).build();
     private final Repository<Account> accounts = StreamCheckedCachingRepository.of(
             EventSourcingRepository.builder(Account.class), eventStore, 10);
+    private final Snapshotter snapshotter = RepositorySnapshotter.of(new RepositoryProvider() {
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> Repository<T> repositoryFor(Class<T> aggregateType) {
+            return (Repository<T>) accounts;
+        }
+    }, eventStore, NoTransactionManager.INSTANCE, DirectExecutor.INSTANCE);
     private final AccountId client = AccountId.random();
 
     @Test
@@ -79,6 +105,42 @@ class StreamCheckedCachingRepositoryTest {
 
         assertThat(refusal).contains(OwnershipRefusal.SAME_VALUE_ALREADY_OWNED);
         assertThat(inUnitOfWork(() -> accounts.load(client.toString()).version())).isEqualTo(5L);
+    }
+
+    @Test
+    void aKeptAccountIsSnapshotWithoutReadingItsEvents() {
+        append(Events.clientCreated(client, FIRM));
+        attach(ContactDetailId.random(), "first@example.com");
+        attach(ContactDetailId.random(), "second@example.com");
+        streamReads.set(0);
+
+        snapshotter.scheduleSnapshot(Account.class, client.toString());
+
+        assertThat(streamReads).hasValue(0);
+        assertThat(snapshots).singleElement().satisfies(snapshot -> {
+            assertThat(snapshot.getAggregateIdentifier()).isEqualTo(client.toString());
+            assertThat(snapshot.getType()).isEqualTo("Account");
+            assertThat(snapshot.getSequenceNumber()).isEqualTo(3L);
+            assertThat(snapshot.getPayload()).isInstanceOf(Account.class);
+        });
+    }
+
+    @Test
+    void aSnapshotHoldsWhatAnotherWriterAppendedSinceTheAccountWasKept() {
+        append(Events.clientCreated(client, FIRM));
+        ContactDetailId first = ContactDetailId.random();
+        attach(first, "first@example.com");
+        append(Events.attachedEmail(client, ContactDetailId.random(), "elsewhere@example.com"));
+
+        snapshotter.scheduleSnapshot(Account.class, client.toString());
+
+        assertThat(snapshots).singleElement().satisfies(snapshot -> {
+            assertThat(snapshot.getSequenceNumber()).isEqualTo(3L);
+            Account account = (Account) snapshot.getPayload();
+            assertThat(account.owns(first)).isTrue();
+            assertThat(account.attach(ContactDetailId.random(), FIRM, HOME, new EmailAddress("elsewhere@example.com"),
+                    PrimaryChoice.PRIMARY_IF_NONE)).contains(OwnershipRefusal.SAME_VALUE_ALREADY_OWNED);
+        });
     }
 
     private Optional<OwnershipRefusal> attach(ContactDetailId detail, String address) {
