@@ -1,5 +1,7 @@
 package io.contactdetails.benchmarks;
 
+import io.contactdetails.kernel.TimeOrderedIds;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -69,15 +71,15 @@ final class CrudReference {
 
     /** A firm's employee and its clients, written straight into the reference's tables; answers the employee. */
     private String seed(String jdbcUrl, int clientCount) throws Exception {
-        UUID firm = UUID.randomUUID();
-        UUID employee = UUID.randomUUID();
+        UUID firm = TimeOrderedIds.next();
+        UUID employee = TimeOrderedIds.next();
         Timestamp now = Timestamp.from(Instant.now());
         clients = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
              PreparedStatement insert = connection.prepareStatement("INSERT INTO account "
                      + "(uuid, firm_uuid, type, first_name, last_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = -1; i < clientCount; i++) {
-                UUID account = i < 0 ? employee : UUID.randomUUID();
+                UUID account = i < 0 ? employee : TimeOrderedIds.next();
                 insert.setObject(1, account);
                 insert.setObject(2, firm);
                 insert.setString(3, i < 0 ? "employee" : "client");

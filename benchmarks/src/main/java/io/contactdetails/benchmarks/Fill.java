@@ -1,6 +1,7 @@
 package io.contactdetails.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contactdetails.kernel.TimeOrderedIds;
 import io.contactdetails.kernel.account.AccountCreated;
 import io.contactdetails.kernel.account.AccountId;
 import io.contactdetails.kernel.account.AccountType;
@@ -19,7 +20,6 @@ import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Grows the event store fast, straight through JDBC, with the events the service itself writes (the same
@@ -90,7 +90,7 @@ final class Fill {
         insert.setString(1, aggregate);
         insert.setLong(2, sequence);
         insert.setString(3, type);
-        insert.setString(4, UUID.randomUUID().toString());
+        insert.setString(4, TimeOrderedIds.next().toString());
         insert.setBytes(5, metadata);
         insert.setBytes(6, JSON.writeValueAsBytes(payload));
         insert.setString(7, payload.getClass().getName());

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.contactdetails.kernel.InvalidValue;
+import io.contactdetails.kernel.TimeOrderedIds;
 import io.contactdetails.kernel.account.AccountId;
 import io.contactdetails.kernel.contactdetail.ContactDetailOwners;
 import io.contactdetails.kernel.contactdetail.ContactDetailName;
@@ -95,7 +96,7 @@ class ContactDetails {
         List<UUID> owners = uuids(body.accountUuids());
         List<AccountId> ownerIds = owners.stream().map(AccountId::new).toList();
         ContactDetailOwners.of(ownerIds, body.primary() ? ownerIds : List.of());
-        UUID uuid = UUID.randomUUID();
+        UUID uuid = TimeOrderedIds.next();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         Map<String, Object> created = transactions.execute(status -> {
             UUID firm = jdbc.query("SELECT firm_uuid FROM account WHERE uuid = ? AND type = 'employee'",

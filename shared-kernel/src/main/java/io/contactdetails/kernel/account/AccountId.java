@@ -2,6 +2,7 @@ package io.contactdetails.kernel.account;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.contactdetails.kernel.TimeOrderedIds;
 
 import java.util.Objects;
 import java.util.UUID;
@@ -12,8 +13,9 @@ public record AccountId(@JsonValue UUID value) {
         Objects.requireNonNull(value, "account id");
     }
 
+    /** A new id, ordered by when it was made ({@link TimeOrderedIds}). */
     public static AccountId random() {
-        return new AccountId(UUID.randomUUID());
+        return new AccountId(TimeOrderedIds.next());
     }
 
     public static AccountId of(String uuid) {

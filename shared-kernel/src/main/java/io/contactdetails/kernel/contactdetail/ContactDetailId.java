@@ -2,6 +2,7 @@ package io.contactdetails.kernel.contactdetail;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.contactdetails.kernel.TimeOrderedIds;
 
 import java.util.Objects;
 import java.util.UUID;
@@ -12,8 +13,9 @@ public record ContactDetailId(@JsonValue UUID value) {
         Objects.requireNonNull(value, "contactdetail id");
     }
 
+    /** A new id, ordered by when it was made ({@link TimeOrderedIds}). */
     public static ContactDetailId random() {
-        return new ContactDetailId(UUID.randomUUID());
+        return new ContactDetailId(TimeOrderedIds.next());
     }
 
     public static ContactDetailId of(String uuid) {

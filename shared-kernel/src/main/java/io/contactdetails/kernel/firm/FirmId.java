@@ -2,6 +2,7 @@ package io.contactdetails.kernel.firm;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.contactdetails.kernel.TimeOrderedIds;
 
 import java.util.Objects;
 import java.util.UUID;
@@ -12,8 +13,9 @@ public record FirmId(@JsonValue UUID value) {
         Objects.requireNonNull(value, "firm id");
     }
 
+    /** A new id, ordered by when it was made ({@link TimeOrderedIds}). */
     public static FirmId random() {
-        return new FirmId(UUID.randomUUID());
+        return new FirmId(TimeOrderedIds.next());
     }
 
     public static FirmId of(String uuid) {
