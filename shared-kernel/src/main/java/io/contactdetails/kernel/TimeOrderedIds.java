@@ -7,9 +7,10 @@ import org.axonframework.common.IdentifierFactory;
 import java.util.UUID;
 
 /**
- * Every identifier the service mints: firms, accounts, contact details, and (as Axon's {@link IdentifierFactory},
+ * The identifiers the service keeps as keys: firms, accounts, contact details, and (as Axon's {@link IdentifierFactory},
  * registered through its {@code ServiceLoader}) the identifiers of the events. Version 7 UUIDs (RFC 9562): the
- * millisecond of their making first, then 74 random bits, so that in the text form they sort by age as well.
+ * millisecond of their making first, then 74 random bits, so that in the text form they sort by age (to the
+ * millisecond: two made in one millisecond are in no particular order).
  * <p>
  * Why: each of them is a key in a B-tree, the event table's indexes and the read models' {@code _id}s, and a
  * random (version 4) key lands on a random page. A page PostgreSQL changes first after a checkpoint goes to its WAL
@@ -25,7 +26,7 @@ public final class TimeOrderedIds extends IdentifierFactory {
         return GENERATOR.generate();
     }
 
-    /** Axon's identifier of a message; public for its {@code ServiceLoader}, which instantiates this class. */
+    /** Axon's identifier of a message (its {@code ServiceLoader} instantiates this public class). */
     @Override
     public String generateIdentifier() {
         return next().toString();

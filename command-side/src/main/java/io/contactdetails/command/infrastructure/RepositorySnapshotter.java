@@ -23,8 +23,11 @@ import static org.axonframework.common.BuilderUtils.assertNonNull;
  * command changes the aggregate while it is serialized. An aggregate the repository does not keep is sourced by it as
  * for a command.
  * <p>
- * Axon's scheduling is kept: after the triggering command commits, at most one snapshot of an aggregate in progress,
- * in a transaction of its own on the executor, a failure logged and not rethrown.
+ * Axon's scheduling is kept: after the triggering command's unit of work commits (inside a request's own transaction,
+ * before that transaction does: the stream check then finds the kept account ahead of the store and reads it again),
+ * at most one snapshot of an aggregate in progress, in a transaction of its own on the executor, a failure logged and
+ * not rethrown. The lock is held while the snapshot is serialized and stored: commands on that account wait that long,
+ * once every threshold of its events.
  */
 public final class RepositorySnapshotter extends AbstractSnapshotter {
     private final RepositoryProvider repositories;
