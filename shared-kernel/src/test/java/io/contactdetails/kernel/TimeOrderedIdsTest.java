@@ -25,7 +25,7 @@ class TimeOrderedIdsTest {
         for (int round = 0; round < 5; round++) {
             for (Supplier<String> id : minted) {
                 inOrder.add(id.get());
-                Thread.sleep(2);
+                Thread.sleep(2); // ids sort by their millisecond; within one they are in no order
             }
         }
 
