@@ -120,8 +120,10 @@ public class AxonConfig {
      */
     @Bean
     public RepositorySnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
-                                                      EventStore eventStore, TransactionManager transactionManager) {
-        return RepositorySnapshotter.of(configuration::repository, eventStore, transactionManager,
+                                                      EventStore eventStore, PostgresEventStorageEngine storageEngine,
+                                                      TransactionManager transactionManager) {
+        return RepositorySnapshotter.of(configuration::repository, eventStore, storageEngine.getSnapshotSerializer(),
+                transactionManager,
                 Executors.newSingleThreadExecutor(runnable -> {
                     Thread thread = new Thread(runnable, "account-snapshotter");
                     thread.setDaemon(true);

@@ -1,16 +1,22 @@
 package io.contactdetails.command.infrastructure;
 
+import org.axonframework.common.IdentifierFactory;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.AbstractSnapshotter;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.RepositoryProvider;
+import org.axonframework.serialization.SerializedMessage;
+import org.axonframework.serialization.Serializer;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.axonframework.common.BuilderUtils.assertNonNull;
 
@@ -19,40 +25,65 @@ import static org.axonframework.common.BuilderUtils.assertNonNull;
  * the aggregate again, from its last snapshot and the events after it, every time: for an account with hundreds of
  * details that is a large snapshot read back and deserialized every few dozen commands. The account repository keeps
  * accounts in memory and trusts a kept one only while its stream has nothing newer ({@link StreamCheckedCachingRepository}),
- * so loading it there costs one index lookup; the snapshot is stored while the load holds the aggregate's lock, so no
- * command changes the aggregate while it is serialized. An aggregate the repository does not keep is sourced by it as
- * for a command.
+ * so loading it there costs one index lookup. An aggregate the repository does not keep is sourced by it as for a
+ * command.
  * <p>
- * Axon's scheduling is kept: after the triggering command's unit of work commits (inside a request's own transaction,
- * before that transaction does: the stream check then finds the kept account ahead of the store and reads it again),
- * at most one snapshot of an aggregate in progress, in a transaction of its own on the executor, a failure logged and
- * not rethrown. The lock is held while the snapshot is serialized and stored: commands on that account wait that long,
- * once every threshold of its events.
+ * The aggregate is serialized, with the store's snapshot serializer, while the load holds its lock (no command
+ * changes it meanwhile), and stored after the lock is released: commands on that account wait for the copy only,
+ * not for the store.
+ * <p>
+ * A snapshot is scheduled once the write that triggered it is in the store for good ({@link AfterCommit}): for a
+ * request with an Idempotency-Key that is when the request's transaction commits, not its unit of work, which
+ * would find the kept account ahead of the store and read it again. From there Axon's scheduling is kept: at most
+ * one snapshot of an aggregate in progress, in a transaction of its own on the executor, a failure logged and not
+ * rethrown.
  */
 public final class RepositorySnapshotter extends AbstractSnapshotter {
     private final RepositoryProvider repositories;
+    private final Serializer snapshotSerializer;
 
-    private RepositorySnapshotter(AbstractSnapshotter.Builder builder, RepositoryProvider repositories) {
+    private RepositorySnapshotter(AbstractSnapshotter.Builder builder, RepositoryProvider repositories,
+                                  Serializer snapshotSerializer) {
         super(builder);
         this.repositories = repositories;
+        this.snapshotSerializer = snapshotSerializer;
     }
 
+    /** {@code snapshotSerializer}: the one {@code eventStore} stores snapshots with, so it stores the copy as it is. */
     public static RepositorySnapshotter of(RepositoryProvider repositories, EventStore eventStore,
-                                           TransactionManager transactionManager, Executor executor) {
+                                           Serializer snapshotSerializer, TransactionManager transactionManager,
+                                           Executor executor) {
         assertNonNull(repositories, "The repositories to take aggregates from are required");
+        assertNonNull(snapshotSerializer, "The serializer of the snapshots is required");
         return new RepositorySnapshotter(new Builder().eventStore(eventStore).transactionManager(transactionManager)
-                .executor(executor), repositories);
+                .executor(executor), repositories, snapshotSerializer);
+    }
+
+    @Override
+    public void scheduleSnapshot(Class<?> aggregateType, String aggregateIdentifier) {
+        AfterCommit.run(() -> super.scheduleSnapshot(aggregateType, aggregateIdentifier));
     }
 
     @Override
     protected Runnable createSnapshotterTask(Class<?> aggregateType, String aggregateIdentifier) {
-        return () -> DefaultUnitOfWork.startAndGet(null).execute(() -> {
-            Aggregate<?> aggregate = repositories.repositoryFor(aggregateType).load(aggregateIdentifier);
-            if (!aggregate.isDeleted()) {
-                getEventStore().storeSnapshot(new GenericDomainEventMessage<>(aggregate.type(),
-                        aggregate.identifierAsString(), aggregate.version(), aggregate.invoke(root -> root)));
+        return () -> {
+            AtomicReference<DomainEventMessage<?>> snapshot = new AtomicReference<>();
+            DefaultUnitOfWork.startAndGet(null).execute(() ->
+                    snapshot.set(copy(repositories.repositoryFor(aggregateType).load(aggregateIdentifier))));
+            // as Axon's snapshotter: a snapshot of the first event alone would replace nothing
+            if (snapshot.get().getSequenceNumber() > 0) {
+                getEventStore().storeSnapshot(snapshot.get());
             }
-        });
+        };
+    }
+
+    private DomainEventMessage<?> copy(Aggregate<?> aggregate) {
+        Object root = aggregate.invoke(it -> it);
+        SerializedMessage<?> copy = new SerializedMessage<>(IdentifierFactory.getInstance().generateIdentifier(),
+                snapshotSerializer.serialize(root, byte[].class),
+                snapshotSerializer.serialize(MetaData.emptyInstance(), byte[].class), snapshotSerializer);
+        return new GenericDomainEventMessage<>(aggregate.type(), aggregate.identifierAsString(), aggregate.version(),
+                copy, GenericEventMessage.clock.instant());
     }
 
     /** Not called: {@link #createSnapshotterTask} replaces the task that would read the events and call this. */
