@@ -7,6 +7,7 @@ import io.contactdetails.fixtures.Tenants;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,23 @@ class ContactDetailsEndToEndTest {
         assertThat(readDetail.body().path("primary_accounts")).hasSize(2);
         assertThat(readDetail.body().path("accounts").get(0).path("uuid").asText()).isEqualTo(gareth);
         assertThat(readDetail.body().path("value")).isEqualTo(detail.path("value"));
+    }
+
+    /** New keys land beside the newest of the event table's indexes and the read models' {@code _id}s. */
+    @Test
+    void theKeysAWriteMakesAreTimeOrderedUuids() {
+        Tenants.Firm firm = service.newFirm("Keys");
+        String client = firm.newClient("Ada", "Keys");
+
+        Api.Response created = firm.api().post("/api/v2/contact-details", email("keys@example.com", List.of(client)));
+
+        assertThat(created.status()).isEqualTo(201);
+        List<String> keys = new ArrayList<>(List.of(firm.uuid(), client, created.text("uuid")));
+        keys.addAll(service.jdbc().queryForList(
+                "SELECT eventidentifier FROM domainevententry WHERE aggregateidentifier IN (?, ?)", String.class,
+                client, created.text("uuid")));
+        assertThat(keys).hasSizeGreaterThan(3)
+                .allSatisfy(key -> assertThat(UUID.fromString(key).version()).as(key).isEqualTo(7));
     }
 
     @Test
