@@ -116,13 +116,15 @@ public class AxonConfig {
      * Axon's default snapshotter runs inside the committing unit of work and needs a second connection
      * while the aggregate's lock is held; under load every pooled connection can belong to a request queued
      * on that lock, and both wait until timeouts. Taking snapshots on their own thread breaks that cycle; there
-     * each takes the account from its repository as a command does, usually from memory.
+     * each takes the account from its repository as a command does, usually from memory. It serializes with the
+     * serializer the storage engine reads snapshots with (the default one), taken as a bean rather than from the
+     * engine, which tests may wrap in a proxy.
      */
     @Bean
     public RepositorySnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
-                                                      EventStore eventStore, PostgresEventStorageEngine storageEngine,
+                                                      EventStore eventStore, Serializer defaultSerializer,
                                                       TransactionManager transactionManager) {
-        return RepositorySnapshotter.of(configuration::repository, eventStore, storageEngine.getSnapshotSerializer(),
+        return RepositorySnapshotter.of(configuration::repository, eventStore, defaultSerializer,
                 transactionManager,
                 Executors.newSingleThreadExecutor(runnable -> {
                     Thread thread = new Thread(runnable, "account-snapshotter");
