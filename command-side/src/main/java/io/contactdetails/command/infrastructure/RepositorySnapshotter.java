@@ -49,7 +49,10 @@ public final class RepositorySnapshotter extends AbstractSnapshotter {
         this.snapshotSerializer = snapshotSerializer;
     }
 
-    /** {@code snapshotSerializer}: the one {@code eventStore} stores snapshots with, so it stores the copy as it is. */
+    /**
+     * {@code snapshotSerializer} must be the one {@code eventStore} stores snapshots with: then it stores the copy's
+     * bytes as they are (given another, it would deserialize the copy and serialize it again).
+     */
     public static RepositorySnapshotter of(RepositoryProvider repositories, EventStore eventStore,
                                            Serializer snapshotSerializer, TransactionManager transactionManager,
                                            Executor executor) {
@@ -70,7 +73,7 @@ public final class RepositorySnapshotter extends AbstractSnapshotter {
             AtomicReference<DomainEventMessage<?>> snapshot = new AtomicReference<>();
             DefaultUnitOfWork.startAndGet(null).execute(() ->
                     snapshot.set(copy(repositories.repositoryFor(aggregateType).load(aggregateIdentifier))));
-            // as Axon's snapshotter: a snapshot of the first event alone would replace nothing
+            // a snapshot of the first event alone would save no reading
             if (snapshot.get().getSequenceNumber() > 0) {
                 getEventStore().storeSnapshot(snapshot.get());
             }
