@@ -21,18 +21,17 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * mongo-java-server's H2 backend, its index keys ordered and stored as StandInKeys and its documents as
- * StandInDocuments. H2Database opens a collection's and an index's map by its name; a map already open under
- * that name is the one it gets, so each is opened here first, with its type. {@code StandInBackendTest}
- * checks that the maps do get theirs.
+ * mongo-java-server's H2 backend, its index keys ordered and stored as StandInKeys, its documents as
+ * StandInDocuments in StandInCollections (never changed in place). H2Database opens a collection's and an index's
+ * map by its name; a map already open under that name is the one it gets, so each is opened here first, with its
+ * type. {@code StandInBackendTest} checks that the maps do get theirs.
  * <p>
  * {@link #commit()} writes the file while no command that writes is midway. H2 captures each map (a collection, an
- * index) at a slightly different moment and serializes documents as they are by then, and mongo-java-server
- * changes a stored document field by field: a commit made while a command ran could hold half of it (a document
- * without its index entry, half an update). Held off until each command has finished, the file holds every command
- * whole or not at all, in the order they ran. Reads do not wait (one served by the same server thread as a write
- * that waits, waits with it). H2's own commits, on its timer or past its memory threshold, do not wait: the
- * standalone turns both off.
+ * index) at a slightly different moment: a commit made while a command ran could hold half of it (a document
+ * without its index entry, some of a command's updates). Held off until each command has finished, the file holds
+ * every command whole or not at all, in the order they ran. Reads do not wait (one served by the same server
+ * thread as a write that waits, waits with it). H2's own commits, on its timer or past its memory threshold, do not
+ * wait: the standalone turns both off.
  */
 public class StandInBackend extends H2Backend {
     /** Commands that only read (and an aggregate not ending in $out or $merge): they do not wait for the file. */
@@ -86,9 +85,12 @@ public class StandInBackend extends H2Backend {
         return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
             @Override
             protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-                getMvStore().openMap(dataMapName(getFullCollectionNamespace(collectionName)),
+                String namespace = getFullCollectionNamespace(collectionName);
+                getMvStore().openMap(dataMapName(namespace),
                         new MVMap.Builder<Object, Object>().valueType(new StandInDocuments()));
-                return super.openOrCreateCollection(collectionName, options);
+                return new StandInCollection(this, collectionName, options,
+                        getMvStore().openMap(dataMapName(namespace)), getMvStore().openMap(metaMapName(namespace)),
+                        cursorRegistry);
             }
 
             @Override
@@ -108,6 +110,14 @@ public class StandInBackend extends H2Backend {
      */
     static String dataMapName(String collectionNamespace) {
         return "databases." + collectionNamespace;
+    }
+
+    /**
+     * The name mongo-java-server 1.47.0's H2Database gives a collection's metadata map (its size; written inline
+     * there); {@code StandInBackendTest} fails if the two part.
+     */
+    static String metaMapName(String collectionNamespace) {
+        return "meta." + collectionNamespace;
     }
 
     /**

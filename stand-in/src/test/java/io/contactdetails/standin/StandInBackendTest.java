@@ -1,6 +1,8 @@
 package io.contactdetails.standin;
 
+import com.mongodb.ConnectionString;
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -11,15 +13,20 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.wire.MongoWireProtocolHandler;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -131,6 +138,71 @@ class StandInBackendTest {
         });
     }
 
+    /**
+     * A read answers with each document as one whole command left it, however often it is written meanwhile (the
+     * standalone's read models are written while they are read). Each update here changes a field, adds a nested
+     * key and drops another, and adds or drops a top-level field, as the read models' updates do, all of them
+     * naming the version it wrote.
+     */
+    @Test
+    void aReadSeesADocumentAsAWholeUpdateLeftIt() throws Exception {
+        MVStore store = new MVStore.Builder().open();
+        MongoServer server = new MongoServer(new StandInBackend(store));
+        // a read that fails is to fail here, not be retried by the driver on a new connection
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://" + hostAndPort(server.bind())))
+                .retryReads(false).build();
+        try (MongoClient client = MongoClients.create(settings)) {
+            MongoCollection<Document> accounts = client.getDatabase("contact_details").getCollection("accounts");
+            Document account = new Document("_id", "account-1").append("version", 0);
+            // fields enough that a read and an update take long enough to meet often
+            for (int field = 0; field < 100; field++) {
+                account.append("field-" + field, "value " + field);
+            }
+            accounts.insertOne(account.append("copies", new Document("k0", new Document("version", 0))));
+            AtomicBoolean reading = new AtomicBoolean(true);
+            AtomicInteger written = new AtomicInteger();
+            Thread updating = new Thread(() -> {
+                for (int i = 1; i <= 5_000 && reading.get(); i++) {
+                    Bson update = Updates.combine(
+                            Updates.set("version", i),
+                            Updates.max("copies.k" + i, new Document("version", i)),
+                            Updates.unset("copies.k" + (i - 1)),
+                            i % 2 == 1 ? Updates.set("odd", i) : Updates.unset("odd"));
+                    // a find-and-modify (the token store's claim) changes what it finds as an update does
+                    if (i % 4 == 0) {
+                        accounts.findOneAndUpdate(Filters.eq("_id", "account-1"), update);
+                    } else {
+                        accounts.updateOne(Filters.eq("_id", "account-1"), update);
+                    }
+                    written.set(i);
+                }
+            }, "updating");
+            updating.setDaemon(true);
+            updating.start();
+            Instant deadline = Instant.now().plusSeconds(20);
+            int reads = 0;
+            try {
+                while (updating.isAlive() && Instant.now().isBefore(deadline)) {
+                    Document read = accounts.find(Filters.eq("_id", "account-1")).first();
+                    int version = read.getInteger("version");
+                    assertThat(read.get("copies", Document.class).keySet()).as("copies at version %d", version)
+                            .containsExactly("k" + version);
+                    assertThat(read.get("odd")).as("odd at version %d", version)
+                            .isEqualTo(version % 2 == 1 ? version : null);
+                    reads++;
+                }
+            } finally {
+                reading.set(false);
+                updating.join(Duration.ofSeconds(10).toMillis());
+            }
+            assertThat(written.get()).as("updates made while %d reads were made", reads).isGreaterThan(1_000);
+        } finally {
+            server.shutdown();
+            store.close();
+        }
+    }
+
     /** What does not wait for the file: reads, and an aggregate unless it ends by writing its result. */
     @Test
     void readsAndAggregatesThatWriteNothingDoNotWaitForTheFile() {
@@ -178,8 +250,12 @@ class StandInBackendTest {
         for (int i = 0; i < 2_000; i++) {
             ids.add(i % 2 == 0 ? UUID.randomUUID().toString() : "account-" + i);
         }
-        withCollection(H2Backend::new, file, (store, details) ->
-                ids.forEach(id -> details.insertOne(new Document("_id", id).append("n", id.length()))));
+        withCollection(H2Backend::new, file, (store, details) -> {
+            ids.forEach(id -> details.insertOne(new Document("_id", id).append("n", id.length())));
+            assertThat(store.getMapNames()).as("the maps mongo-java-server's own backend names")
+                    .contains(StandInBackend.dataMapName("contact_details.contact_details"),
+                            StandInBackend.metaMapName("contact_details.contact_details"));
+        });
 
         withCollection(StandInBackend::new, file, (store, details) -> {
             ids.forEach(id -> assertThat(details.find(Filters.eq("_id", id)).first()).as(id).isNotNull());
