@@ -22,9 +22,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * mongo-java-server's H2 backend, its index keys ordered and stored as StandInKeys, its documents as
- * StandInDocuments in StandInCollections (never changed in place). H2Database opens a collection's and an index's
- * map by its name; a map already open under that name is the one it gets, so each is opened here first, with its
- * type. {@code StandInBackendTest} checks that the maps do get theirs.
+ * StandInDocuments in StandInCollections (never changed in place by an update). H2Database opens a collection's
+ * and an index's map by its name; a map already open under that name is the one it gets, so each is opened here
+ * first, with its type. {@code StandInBackendTest} checks that the maps do get theirs.
  * <p>
  * {@link #commit()} writes the file while no command that writes is midway. H2 captures each map (a collection, an
  * index) at a slightly different moment: a commit made while a command ran could hold half of it (a document

@@ -20,13 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -162,6 +162,7 @@ class StandInBackendTest {
             accounts.insertOne(account.append("copies", new Document("k0", new Document("version", 0))));
             AtomicBoolean reading = new AtomicBoolean(true);
             AtomicInteger written = new AtomicInteger();
+            AtomicReference<Throwable> failed = new AtomicReference<>();
             Thread updating = new Thread(() -> {
                 for (int i = 1; i <= 5_000 && reading.get(); i++) {
                     Bson update = Updates.combine(
@@ -178,6 +179,7 @@ class StandInBackendTest {
                     written.set(i);
                 }
             }, "updating");
+            updating.setUncaughtExceptionHandler((thread, failure) -> failed.set(failure));
             updating.setDaemon(true);
             updating.start();
             Instant deadline = Instant.now().plusSeconds(20);
@@ -194,9 +196,12 @@ class StandInBackendTest {
                 }
             } finally {
                 reading.set(false);
-                updating.join(Duration.ofSeconds(10).toMillis());
+                updating.join(10_000);
             }
-            assertThat(written.get()).as("updates made while %d reads were made", reads).isGreaterThan(1_000);
+            assertThat(failed.get()).as("the updates' failure").isNull();
+            assertThat(updating.isAlive()).as("updates still running").isFalse();
+            assertThat(written.get()).as("updates made").isGreaterThan(1_000);
+            assertThat(reads).as("reads made meanwhile").isGreaterThan(500);
         } finally {
             server.shutdown();
             store.close();
