@@ -489,16 +489,16 @@ public final class Benchmarks {
      */
     private void projectionLag() throws Exception {
         drain();
-        Load.Result at50 = lag("one JVM, 50 creates/s, every one probed", adviser, adviser, clients, 50, 1);
+        Lag at50 = lag("one JVM, 50 creates/s, every one probed", adviser, adviser, clients, 50, 1);
         drain();
-        Load.Result at300 = lag("one JVM, 300 creates/s, every tenth probed", adviser, adviser, clients, 300, 10);
-        targets.add(target("lag: p99 < 100 ms, one JVM at 300 creates/s", at300.millis(99) < 100 && at300.errors() == 0,
-                "p99 %.1f ms, %d timeouts or errors", at300.millis(99), at300.errors()));
+        Lag at300 = lag("one JVM, 300 creates/s, every tenth probed", adviser, adviser, clients, 300, 10);
+        targets.add(target("lag: p99 < 100 ms, one JVM at 300 creates/s", at300.met(),
+                "p99 %.1f ms, %s timeouts or errors", at300.result().millis(99), at300.failures()));
         lagTable(List.of(at50, at300));
         progress("projection lag done");
     }
 
-    private Load.Result twoJvmLag;
+    private Lag twoJvmLag;
 
     /** The production shape: the command side and the query side as JVMs of their own on the same stores. */
     private void twoJvms(Path jar, Path commandSide, Path querySide, Path work) throws Exception {
@@ -518,16 +518,34 @@ public final class Benchmarks {
             lag("warm-up", writes, reads, accounts, 50, 1);
             twoJvmLag = lag("two JVMs (command side, query side), 50 creates/s, every one probed", writes, reads,
                     accounts, 50, 1);
-            targets.add(target("lag: p99 < 100 ms, two JVMs at 50 creates/s", twoJvmLag.millis(99) < 100
-                    && twoJvmLag.errors() == 0, "p99 %.1f ms, %d timeouts or errors", twoJvmLag.millis(99), twoJvmLag.errors()));
+            targets.add(target("lag: p99 < 100 ms, two JVMs at 50 creates/s", twoJvmLag.met(),
+                    "p99 %.1f ms, %s timeouts or errors", twoJvmLag.result().millis(99), twoJvmLag.failures()));
         }
         progress("two JVMs done");
     }
 
-    private Load.Result lag(String name, Http writes, Http reads, List<String> accounts, double perSecond, int probeEvery)
+    /**
+     * A lag scenario's probes: their lags, and as errors the writes not answered 201 and the probes not seen within
+     * {@link #PROBE_TIMEOUT}, these counted apart ({@code unseen}): a write refused is the write side's failure, one
+     * not seen the read side's.
+     */
+    private record Lag(Load.Result result, long unseen) {
+        boolean met() {
+            return result.millis(99) < 100 && result.errors() == 0;
+        }
+
+        String failures() {
+            return result.errors() == 0 ? "0" : String.format("%d (%d not seen within %d s, the rest refused)",
+                    result.errors(), unseen, PROBE_TIMEOUT.toSeconds());
+        }
+    }
+
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+
+    private Lag lag(String name, Http writes, Http reads, List<String> accounts, double perSecond, int probeEvery)
             throws Exception {
         Recorder lag = new Recorder(3);
-        AtomicLong failedProbes = new AtomicLong();
+        AtomicLong unseen = new AtomicLong();
         Load.Result load = Load.open(name, perSecond, duration, 64, sequence -> {
             String client = accounts.get((int) (sequence % accounts.size()));
             if (sequence % probeEvery != 0) {
@@ -538,12 +556,16 @@ public final class Benchmarks {
                     "value", "lag" + n + "@bench.example", "is_primary", true, "account_uuids", List.of(client)));
             long answered = System.nanoTime();
             if (created.status() != 201) {
+                failure(name, "a probe's write answered " + created.status() + ": " + created.body());
                 return false;
             }
             String uuid = created.body().path("uuid").asText();
-            while (!reads.get("/api/v2/accounts/" + client).body().path("primary_email").path("uuid").asText().equals(uuid)) {
-                if (System.nanoTime() - answered > Duration.ofSeconds(10).toNanos()) {
-                    failedProbes.incrementAndGet();
+            Http.Response read;
+            while (!projected(uuid, (read = reads.get("/api/v2/accounts/" + client)).body())) {
+                if (System.nanoTime() - answered > PROBE_TIMEOUT.toNanos()) {
+                    unseen.incrementAndGet();
+                    failure(name, "detail " + uuid + " not seen; the account's last read answered " + read.status()
+                            + ": " + read.body());
                     return false;
                 }
                 // to within a tenth of the lag so far: a backlog must not multiply the GETs that wait for it
@@ -552,24 +574,48 @@ public final class Benchmarks {
             lag.recordValue(System.nanoTime() - answered);
             return true;
         });
-        return new Load.Result(name, lag.getIntervalHistogram(), load.ok(), load.errors(), load.seconds());
+        return new Lag(new Load.Result(name, lag.getIntervalHistogram(), load.ok(), load.errors(), load.seconds()),
+                unseen.get());
+    }
+
+    /**
+     * Whether {@code account} shows the probe's new primary email {@code detail}, or one made after it: another
+     * create on the account may make its own primary before the read model shows the probe's (at 50 creates/s on
+     * 50 accounts, each account's primary changes every second), and one made later on the same account is projected
+     * after it. Ids are time-ordered (version 7): of two, the later sorts after, as text too.
+     */
+    static boolean projected(String detail, JsonNode account) {
+        String primary = account.path("primary_email").path("uuid").asText();
+        return !primary.isEmpty() && primary.compareTo(detail) >= 0;
+    }
+
+    private static final AtomicLong reportedLagFailures = new AtomicLong();
+
+    /** The first few failed probes say why on stderr, as failed requests do ({@link Load}). */
+    private static void failure(String scenario, String why) {
+        if (reportedLagFailures.incrementAndGet() <= 5) {
+            System.err.println("[benchmarks] " + scenario + ": " + why);
+        }
     }
 
     /** The one JVM's lags and, measured first on its own unless left out (--only lag), the two JVMs'. */
-    private void lagTable(List<Load.Result> oneJvm) {
-        List<Load.Result> lags = new ArrayList<>(oneJvm);
+    private void lagTable(List<Lag> oneJvm) {
+        List<Lag> lags = new ArrayList<>(oneJvm);
         if (twoJvmLag != null) {
             lags.add(twoJvmLag);
         }
         report.append("### 3. Projection lag (target p99 < 100 ms)\n\n")
-                .append("From each probe's 201 until GET /api/v2/accounts/{uuid} shows its new primary email, polled every "
+                .append("From each probe's 201 until GET /api/v2/accounts/{uuid} shows its new primary email (or one "
+                        + "created on the account after it), polled every "
                         + POLL_MILLIS + " ms, or a tenth of the time waited so far when longer (so to within the larger of " + POLL_MILLIS
                         + " ms and 10 %).\n\n")
                 .append("| scenario | p50 ms | p95 ms | p99 ms | max ms | samples | requests | timeouts or errors |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
-        for (Load.Result lag : lags) {
-            report.append(String.format("| %s | %.1f | %.1f | %.1f | %.1f | %d | %d | %d |%n", lag.name(), lag.millis(50),
-                    lag.millis(95), lag.millis(99), lag.maxMillis(), lag.latency().getTotalCount(), lag.ok(), lag.errors()));
+        for (Lag probes : lags) {
+            Load.Result lag = probes.result();
+            report.append(String.format("| %s | %.1f | %.1f | %.1f | %.1f | %d | %d | %s |%n", lag.name(), lag.millis(50),
+                    lag.millis(95), lag.millis(99), lag.maxMillis(), lag.latency().getTotalCount(), lag.ok(),
+                    probes.failures()));
         }
         report.append('\n');
     }
