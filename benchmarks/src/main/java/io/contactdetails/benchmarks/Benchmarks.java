@@ -527,9 +527,14 @@ public final class Benchmarks {
     /**
      * A lag scenario's probes: their lags, and as errors the writes not answered 201 and the probes not seen within
      * {@link #PROBE_TIMEOUT}, these counted apart ({@code unseen}): a write refused is the write side's failure, one
-     * not seen the read side's.
+     * not seen the read side's. {@code reads}: the GETs the probes sent, a load of their own on the read side that
+     * grows with the lag.
      */
-    private record Lag(Load.Result result, long unseen) {
+    private record Lag(Load.Result result, long unseen, long reads) {
+        double readsPerProbe() {
+            return (double) reads / Math.max(1, result.ok() + unseen);
+        }
+
         boolean met() {
             return result.millis(99) < 100 && result.errors() == 0;
         }
@@ -546,6 +551,7 @@ public final class Benchmarks {
             throws Exception {
         Recorder lag = new Recorder(3);
         AtomicLong unseen = new AtomicLong();
+        AtomicLong reading = new AtomicLong();
         Load.Result load = Load.open(name, perSecond, duration, 64, sequence -> {
             String client = accounts.get((int) (sequence % accounts.size()));
             if (sequence % probeEvery != 0) {
@@ -560,8 +566,10 @@ public final class Benchmarks {
                 return false;
             }
             String uuid = created.body().path("uuid").asText();
-            Http.Response read;
-            while (!projected(uuid, (read = reads.get("/api/v2/accounts/" + client)).body())) {
+            String account = "/api/v2/accounts/" + client;
+            Http.Response read = reads.get(account);
+            reading.incrementAndGet();
+            while (!projected(uuid, read.body())) {
                 if (System.nanoTime() - answered > PROBE_TIMEOUT.toNanos()) {
                     unseen.incrementAndGet();
                     failure(name, "detail " + uuid + " not seen; the account's last read answered " + read.status()
@@ -570,12 +578,14 @@ public final class Benchmarks {
                 }
                 // to within a tenth of the lag so far: a backlog must not multiply the GETs that wait for it
                 Thread.sleep(Math.max(POLL_MILLIS, (System.nanoTime() - answered) / 10_000_000));
+                read = reads.get(account);
+                reading.incrementAndGet();
             }
             lag.recordValue(System.nanoTime() - answered);
             return true;
         });
         return new Lag(new Load.Result(name, lag.getIntervalHistogram(), load.ok(), load.errors(), load.seconds()),
-                unseen.get());
+                unseen.get(), reading.get());
     }
 
     /**
@@ -609,13 +619,14 @@ public final class Benchmarks {
                         + "created on the account after it), polled every "
                         + POLL_MILLIS + " ms, or a tenth of the time waited so far when longer (so to within the larger of " + POLL_MILLIS
                         + " ms and 10 %).\n\n")
-                .append("| scenario | p50 ms | p95 ms | p99 ms | max ms | samples | requests | timeouts or errors |\n")
-                .append("|---|---|---|---|---|---|---|---|\n");
+                .append("| scenario | p50 ms | p95 ms | p99 ms | max ms | samples | requests | timeouts or errors "
+                        + "| GETs per probe |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
         for (Lag probes : lags) {
             Load.Result lag = probes.result();
-            report.append(String.format("| %s | %.1f | %.1f | %.1f | %.1f | %d | %d | %s |%n", lag.name(), lag.millis(50),
-                    lag.millis(95), lag.millis(99), lag.maxMillis(), lag.latency().getTotalCount(), lag.ok(),
-                    probes.failures()));
+            report.append(String.format("| %s | %.1f | %.1f | %.1f | %.1f | %d | %d | %s | %.1f |%n", lag.name(),
+                    lag.millis(50), lag.millis(95), lag.millis(99), lag.maxMillis(), lag.latency().getTotalCount(),
+                    lag.ok(), probes.failures(), probes.readsPerProbe()));
         }
         report.append('\n');
     }
