@@ -531,8 +531,9 @@ public final class Benchmarks {
      * grows with the lag.
      */
     private record Lag(Load.Result result, long unseen, long reads) {
+        /** Over the probes that polled: those seen (the lags recorded) and those not. */
         double readsPerProbe() {
-            return (double) reads / Math.max(1, result.ok() + unseen);
+            return (double) reads / Math.max(1, result.latency().getTotalCount() + unseen);
         }
 
         boolean met() {
@@ -562,7 +563,7 @@ public final class Benchmarks {
                     "value", "lag" + n + "@bench.example", "is_primary", true, "account_uuids", List.of(client)));
             long answered = System.nanoTime();
             if (created.status() != 201) {
-                failure(name, "a probe's write answered " + created.status() + ": " + created.body());
+                Load.failed(name + ": a probe's write answered " + created.status() + ": " + created.body());
                 return false;
             }
             String uuid = created.body().path("uuid").asText();
@@ -572,8 +573,8 @@ public final class Benchmarks {
             while (!projected(uuid, read.body())) {
                 if (System.nanoTime() - answered > PROBE_TIMEOUT.toNanos()) {
                     unseen.incrementAndGet();
-                    failure(name, "detail " + uuid + " not seen; the account's last read answered " + read.status()
-                            + ": " + read.body());
+                    Load.failed(name + ": detail " + uuid + " not seen; the account's last read answered "
+                            + read.status() + ": " + read.body());
                     return false;
                 }
                 // to within a tenth of the lag so far: a backlog must not multiply the GETs that wait for it
@@ -597,15 +598,6 @@ public final class Benchmarks {
     static boolean projected(String detail, JsonNode account) {
         String primary = account.path("primary_email").path("uuid").asText();
         return !primary.isEmpty() && primary.compareTo(detail) >= 0;
-    }
-
-    private static final AtomicLong reportedLagFailures = new AtomicLong();
-
-    /** The first few failed probes say why on stderr, as failed requests do ({@link Load}). */
-    private static void failure(String scenario, String why) {
-        if (reportedLagFailures.incrementAndGet() <= 5) {
-            System.err.println("[benchmarks] " + scenario + ": " + why);
-        }
     }
 
     /** The one JVM's lags and, measured first on its own unless left out (--only lag), the two JVMs'. */

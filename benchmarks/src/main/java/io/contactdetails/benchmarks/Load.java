@@ -109,10 +109,15 @@ final class Load {
         try {
             return operation.run(sequence);
         } catch (Exception e) {
-            if (reportedFailures.incrementAndGet() <= 5) {
-                System.err.println("[benchmarks] request failed: " + e);
-            }
+            failed("request failed: " + e);
             return false;
+        }
+    }
+
+    /** Why an operation failed, on stderr for the first few failures of the run. */
+    static void failed(String why) {
+        if (reportedFailures.incrementAndGet() <= 5) {
+            System.err.println("[benchmarks] " + why);
         }
     }
 }
