@@ -595,7 +595,7 @@ public final class Benchmarks {
      * 50 accounts, each account's primary changes every second), and one made later on the same account is projected
      * after it. Ids are time-ordered (version 7): of two, the later sorts after, as text too.
      */
-    static boolean projected(String detail, JsonNode account) {
+    private static boolean projected(String detail, JsonNode account) {
         String primary = account.path("primary_email").path("uuid").asText();
         return !primary.isEmpty() && primary.compareTo(detail) >= 0;
     }
