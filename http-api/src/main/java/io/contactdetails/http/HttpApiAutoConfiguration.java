@@ -30,6 +30,8 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.xml.Jaxb2RootElementHttpMessageConverter;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -38,7 +40,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.util.List;
 import java.util.Optional;
 
 
@@ -78,6 +82,20 @@ public class HttpApiAutoConfiguration {
         @Bean
         public SecurityObservationSettings securityObservations() {
             return SecurityObservationSettings.noObservations();
+        }
+
+        /**
+         * Every body here is JSON. JAXB is on the class path (through swagger-core), so Spring MVC would also ask
+         * its converter whether it writes each answer, an annotation lookup per answer: 0.9 % of a read's CPU.
+         */
+        @Bean
+        public WebMvcConfigurer jsonBodiesOnly() {
+            return new WebMvcConfigurer() {
+                @Override
+                public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+                    converters.removeIf(Jaxb2RootElementHttpMessageConverter.class::isInstance);
+                }
+            };
         }
 
         @Bean
