@@ -1,5 +1,7 @@
 package io.contactdetails.http;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -7,8 +9,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.context.support.ServletRequestHandledEvent;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 import java.net.URI;
@@ -21,11 +26,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What Spring MVC would do for every request that nothing here uses: an application event per request handled,
- * and asking JAXB's converter (on the class path through swagger-core) whether it writes each answer. Every
- * body here is JSON.
+ * What Spring would do for every request and nothing here needs:
+ * <ul>
+ *   <li>a second lookup of the request's handler ahead of the dispatcher's: the security chain matches its routes
+ *   by path pattern and needs none of its own. Counted by a handler mapping placed first that finds nothing,
+ *   which every lookup asks before the real mappings;</li>
+ *   <li>an application event per request handled, which nothing listens for;</li>
+ *   <li>asking JAXB's converter (on the class path through swagger-core) whether it writes each answer: every
+ *   body here is JSON.</li>
+ * </ul>
  */
-@SpringBootTest(classes = {ErrorShapesTest.Application.class, RequestOverheadTest.CountingEvents.class},
+@SpringBootTest(classes = {ErrorShapesTest.Application.class, RequestOverheadTest.Counters.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "contact-details.jwt.secret=" + ErrorShapesTest.SECRET)
 class RequestOverheadTest {
@@ -35,14 +46,32 @@ class RequestOverheadTest {
     int port;
 
     @Autowired
-    CountingEvents.Counter handledEvents;
+    Counters.Lookups lookups;
+
+    @Autowired
+    Counters.HandledEvents handledEvents;
 
     @Autowired
     RequestMappingHandlerAdapter handlerAdapter;
 
     @Configuration(proxyBeanMethods = false)
-    static class CountingEvents {
-        static final class Counter implements ApplicationListener<ServletRequestHandledEvent> {
+    static class Counters {
+        static final class Lookups implements HandlerMapping, Ordered {
+            final AtomicInteger count = new AtomicInteger();
+
+            @Override
+            public HandlerExecutionChain getHandler(HttpServletRequest request) {
+                count.incrementAndGet();
+                return null;
+            }
+
+            @Override
+            public int getOrder() {
+                return Ordered.HIGHEST_PRECEDENCE;
+            }
+        }
+
+        static final class HandledEvents implements ApplicationListener<ServletRequestHandledEvent> {
             final AtomicInteger count = new AtomicInteger();
 
             @Override
@@ -52,18 +81,49 @@ class RequestOverheadTest {
         }
 
         @Bean
-        Counter handledEventCounter() {
-            return new Counter();
+        Lookups countingHandlerMapping() {
+            return new Lookups();
         }
+
+        @Bean
+        HandledEvents handledEventCounter() {
+            return new HandledEvents();
+        }
+    }
+
+    @BeforeEach
+    void startCounting() {
+        lookups.count.set(0);
+        handledEvents.count.set(0);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + ErrorShapesTest.token(List.of(ErrorShapesTest.EMPLOYEE.toString())))
+                .header("X-PLANNR-ACCOUNT-UUID", ErrorShapesTest.EMPLOYEE.toString())
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anAuthorizedReadLooksUpItsHandlerOnce() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(get("/things").statusCode()).isEqualTo(200);
+        }
+        assertThat(lookups.count.get()).isEqualTo(3);
+    }
+
+    @Test
+    void aRouteLeftOpenToAnyoneLooksUpItsHandlerOnce() throws Exception {
+        HttpResponse<String> docs = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(lookups.count.get()).isEqualTo(1);
     }
 
     @Test
     void aRequestHandledPublishesNoApplicationEvent() throws Exception {
         for (int i = 0; i < 3; i++) {
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/things"))
-                    .header("Authorization", "Bearer " + ErrorShapesTest.token(List.of(ErrorShapesTest.EMPLOYEE.toString())))
-                    .header("X-PLANNR-ACCOUNT-UUID", ErrorShapesTest.EMPLOYEE.toString())
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = get("/things");
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         }

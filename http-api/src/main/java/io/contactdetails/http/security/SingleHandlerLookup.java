@@ -18,7 +18,7 @@ import java.util.List;
  * ahead of the dispatcher: 7 % of a read's request thread (BENCHMARKS.md, thirteenth round). Spring Security
  * deprecates the filter's wrapper with the matchers; this unwraps its chain from it. It is a factory post-processor
  * because those run after every registry post-processor, Spring Security's two wrappers among them. A shape it does
- * not recognise (another Spring Security) it leaves as it is: {@code HandlerLookupTest}, which counts the lookups,
+ * not recognise (another Spring Security) it leaves as it is: {@code RequestOverheadTest}, which counts the lookups,
  * then fails.
  */
 public final class SingleHandlerLookup implements BeanFactoryPostProcessor {
