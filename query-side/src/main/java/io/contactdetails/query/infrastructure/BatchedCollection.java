@@ -5,20 +5,20 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,8 +34,10 @@ import java.util.stream.Collectors;
  * A read-model collection that a projection reads and writes one processor batch at a time: the documents the
  * batch's events fold into are loaded with one {@code $in} when the batch first touches the collection, folded in
  * memory, and written with one unordered {@code bulkWrite} after the batch's last event ({@link #flushBatch}, called
- * by the processor's interceptor, before Axon stores the batch's token). Outside a processor batch (a test, the
- * verifier) every change is written at once.
+ * by the processor's interceptor, before Axon stores the batch's token). A document the batch found absent is
+ * inserted: only the processor of its stream creates it, so an insert that meets one is a replica that lost its
+ * segment mid-batch, and it fails that batch rather than replace the newer owner's document. Outside a processor
+ * batch (a test, the verifier) every change is written at once.
  *
  * @param <S> the state a document holds
  */
@@ -51,7 +53,7 @@ public final class BatchedCollection<S> {
     private final Function<Document, S> fromDocument;
     private final Function<Object, Optional<String>> documentOfEvent;
     private final List<IndexModel> indexes;
-    private final BiFunction<String, S, Bson> alongside;
+    private final BiFunction<String, S, Document> alongside;
 
     /**
      * @param documentOfEvent the id of the document an event payload folds into, if this collection's projection
@@ -68,13 +70,13 @@ public final class BatchedCollection<S> {
     /**
      * For documents other writers add fields to: their states' fields are set rather than the documents replaced.
      *
-     * @param alongside an update of fields the state does not hold, asked for when a batch writes a document and
-     *                  sent with that write (null: none)
+     * @param alongside fields the state does not hold that a batch inserts a new document with, asked for when it
+     *                  does (null: none)
      */
     public BatchedCollection(MongoCollection<Document> collection, Function<S, String> idOf,
                              Function<S, Document> toDocument, Function<Document, S> fromDocument,
                              Function<Object, Optional<String>> documentOfEvent, List<IndexModel> indexes,
-                             BiFunction<String, S, Bson> alongside) {
+                             BiFunction<String, S, Document> alongside) {
         this.collection = collection;
         this.idOf = idOf;
         this.toDocument = toDocument;
@@ -87,7 +89,11 @@ public final class BatchedCollection<S> {
 
     public Optional<S> find(String id) {
         Pending<S> pending = pending();
-        return pending == null ? load(id) : pending.states.computeIfAbsent(id, this::load);
+        if (pending == null) {
+            return load(id);
+        }
+        Optional<S> state = pending.states.get(id);
+        return state != null ? state : pending.loaded(id, load(id));
     }
 
     public void save(S state) {
@@ -158,12 +164,18 @@ public final class BatchedCollection<S> {
                         return new ReplaceOneModel<>(Filters.eq("_id", id), fields, REPLACE_UPSERT);
                     }
                     fields.remove("_id");
-                    Bson update = new Document("$set", fields);
-                    Bson also = alongside.apply(id, s);
-                    return new UpdateOneModel<>(Filters.eq("_id", id), also == null ? update : Updates.combine(update, also),
-                            UPSERT);
+                    return new UpdateOneModel<>(Filters.eq("_id", id), new Document("$set", fields), UPSERT);
                 })
                 .orElseGet(() -> new DeleteOneModel<>(Filters.eq("_id", id)));
+    }
+
+    private WriteModel<Document> insert(String id, S state) {
+        Document document = toDocument.apply(state);
+        Document also = alongside == null ? null : alongside.apply(id, state);
+        if (also != null) {
+            document.putAll(also);
+        }
+        return new InsertOneModel<>(document);
     }
 
     /** This collection's changes in the current processor batch, loaded up front on first use; null outside one. */
@@ -188,17 +200,27 @@ public final class BatchedCollection<S> {
         Set<String> ids = batch.getMessages().stream().map(message -> documentOfEvent.apply(message.getPayload()))
                 .flatMap(Optional::stream).collect(Collectors.toSet());
         Pending<S> pending = new Pending<>();
-        ids.forEach(id -> pending.states.put(id, Optional.empty()));
+        ids.forEach(id -> pending.loaded(id, Optional.empty()));
         if (!ids.isEmpty()) {
-            collection.find(Filters.in("_id", ids)).forEach(document ->
-                    pending.states.put(document.getString("_id"), Optional.of(fromDocument.apply(document))));
+            collection.find(Filters.in("_id", ids)).forEach(document -> {
+                String id = document.getString("_id");
+                pending.states.put(id, Optional.of(fromDocument.apply(document)));
+                pending.absent.remove(id);
+            });
         }
         return pending;
     }
 
     private void flush(Pending<S> pending) {
         List<WriteModel<Document>> writes = new ArrayList<>();
-        pending.changed.forEach(id -> writes.add(model(id, pending.states.get(id))));
+        pending.changed.forEach(id -> {
+            Optional<S> state = pending.states.get(id);
+            if (!pending.absent.contains(id)) {
+                writes.add(model(id, state));
+            } else {
+                state.ifPresent(created -> writes.add(insert(id, created)));
+            }
+        });
         if (!writes.isEmpty()) {
             collection.bulkWrite(writes, UNORDERED);
         }
@@ -218,9 +240,21 @@ public final class BatchedCollection<S> {
         AfterBatchWrites.run(unitOfWork);
     }
 
-    /** One id is loaded, and written, at most once per batch; {@code changed} keeps the order of first change. */
+    /**
+     * One id is loaded, and written, at most once per batch; {@code changed} keeps the order of first change,
+     * {@code absent} the ids no document had when loaded.
+     */
     private static final class Pending<S> {
         final Map<String, Optional<S>> states = new HashMap<>();
+        final Set<String> absent = new HashSet<>();
         final Set<String> changed = new LinkedHashSet<>();
+
+        Optional<S> loaded(String id, Optional<S> state) {
+            states.put(id, state);
+            if (state.isEmpty()) {
+                absent.add(id);
+            }
+            return state;
+        }
     }
 }

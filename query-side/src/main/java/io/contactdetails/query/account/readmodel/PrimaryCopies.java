@@ -13,7 +13,6 @@ import io.contactdetails.query.contactdetail.readmodel.ContactDetailReadModel;
 import io.contactdetails.query.infrastructure.AfterBatchWrites;
 import io.contactdetails.query.infrastructure.BatchedCollection;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -72,26 +71,27 @@ final class PrimaryCopies {
     }
 
     /**
-     * The copies a new account's own write carries ({@link BatchedCollection}'s {@code alongside}) when the batch
+     * The copies a new account's insert carries ({@link BatchedCollection}'s {@code alongside}) when the batch
      * created the account and every detail it names: nothing to drop, nothing to read, no other writer of those
      * details. A replay meets every client so, created with its primary; its copy then costs no write of its own.
      */
-    Bson alongside(String accountUuid, AccountState account) {
+    Document alongside(String accountUuid, AccountState account) {
         if (batchWritten.added("created " + accountUuid) == null || batchWritten.added("primaries " + accountUuid) == null) {
             return null;
         }
-        List<Bson> copies = new ArrayList<>();
+        Document copies = new Document();
         for (String type : AccountDocuments.CONTACT_TYPES) {
             String primary = account.primaryOf(type);
             if (primary != null) {
                 if (!(batchWritten.added("detail " + primary) instanceof DetailChanged detail) || detail.created() == null) {
                     return null;
                 }
-                copies.add(Updates.max(AccountDocuments.copyOfPrimary(type, primary), AccountDocuments.copy(detail.created())));
+                copies.append(AccountDocuments.copiesOfPrimary(type),
+                        new Document(primary, AccountDocuments.copy(detail.created())));
             }
         }
         batchWritten.add("alongside " + accountUuid, new CopiedAlongside(accountUuid));
-        return copies.isEmpty() ? null : Updates.combine(copies);
+        return copies.isEmpty() ? null : copies;
     }
 
     /** What a batch's events changed; the last change of each document counts. */

@@ -321,7 +321,7 @@ class PrimaryCopiesTest {
 
     /**
      * A client created with its primary in one batch (as a replay meets them) costs its copy no write or read of its
-     * own: the new account's write carries it (the detail's state is the batch's own, the new account has no copies to
+     * own: the new account's insert carries it (the detail's state is the batch's own, the new account has no copies to
      * drop), and the detail's side leaves the owner to the account's side.
      */
     @Test
@@ -348,7 +348,7 @@ class PrimaryCopiesTest {
                 return null;
             });
 
-            assertThat(commands).containsExactly("update false", "update false");
+            assertThat(commands).containsExactly("insert false", "insert false");
             assertThat(new AccountReadModel(watched.database).findWithPrimaries(client.toString()).orElseThrow().primaries())
                     .containsExactly(new ContactDetailReadModel(watched.database).find(email.toString()).orElseThrow());
         }
