@@ -7,6 +7,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
@@ -65,6 +66,27 @@ class StandInBackendTest {
             new StandInBackend(store);
             assertDocumentsStoredAsBson(store);
         }
+    }
+
+    /**
+     * Writes do not size the documents they write: mongo-java-server keeps each collection's size in bytes by encoding
+     * every document inserted, updated or deleted and writing the sum to the file, which nothing here reads; collStats
+     * answers 0 for it. The count stays right.
+     */
+    @Test
+    void writesDoNotSizeTheDocumentsTheyWrite() {
+        withDatabase(StandInBackend::new, directory.resolve("stand-in.mv").toString(), (store, database) -> {
+            MongoCollection<Document> details = database.getCollection("contact_details");
+            for (int i = 0; i < 10; i++) {
+                details.insertOne(new Document("_id", "detail-" + i).append("value", "someone" + i + "@example.com"));
+            }
+            details.updateOne(Filters.eq("_id", "detail-1"), Updates.set("value", "someone.else@example.com"));
+            details.deleteOne(Filters.eq("_id", "detail-2"));
+
+            Document stats = database.runCommand(new Document("collStats", "contact_details"));
+            assertThat(stats.get("size", Number.class).longValue()).isZero();
+            assertThat(stats.get("count", Number.class).longValue()).isEqualTo(9);
+        });
     }
 
     /** A projection's reset drops its collection; the collection it writes next is stored as before. */
@@ -285,11 +307,16 @@ class StandInBackendTest {
 
     private static void withCollection(Function<MVStore, H2Backend> backendOf, String file,
                                        BiConsumer<MVStore, MongoCollection<Document>> use) {
+        withDatabase(backendOf, file, (store, database) -> use.accept(store, database.getCollection("contact_details")));
+    }
+
+    private static void withDatabase(Function<MVStore, H2Backend> backendOf, String file,
+                                     BiConsumer<MVStore, MongoDatabase> use) {
         MVStore store = new MVStore.Builder().fileName(file).open();
         H2Backend backend = backendOf.apply(store);
         MongoServer server = new MongoServer(backend);
         try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(server.bind()))) {
-            use.accept(store, client.getDatabase("contact_details").getCollection("contact_details"));
+            use.accept(store, client.getDatabase("contact_details"));
         } finally {
             server.shutdown();
             store.close();
