@@ -113,8 +113,8 @@ public class StandInBackend extends H2Backend {
     }
 
     /**
-     * The name mongo-java-server 1.47.0's H2Database gives a collection's metadata map (its size; written inline
-     * there); {@code StandInBackendTest} fails if the two part.
+     * The name mongo-java-server 1.47.0's H2Database gives a collection's metadata map (its size in bytes, which
+     * {@link StandInCollection} no longer keeps; written inline there); {@code StandInBackendTest} fails if the two part.
      */
     static String metaMapName(String collectionNamespace) {
         return "meta." + collectionNamespace;

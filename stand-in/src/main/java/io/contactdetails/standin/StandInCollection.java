@@ -67,6 +67,7 @@ final class StandInCollection extends H2Collection {
         return false;
     }
 
+    /** A file written by an earlier version still holds the size it kept then: answered as none rather than stale. */
     @Override
     protected int getDataSize() {
         return 0;

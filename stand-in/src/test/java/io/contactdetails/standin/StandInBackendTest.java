@@ -83,6 +83,8 @@ class StandInBackendTest {
             details.updateOne(Filters.eq("_id", "detail-1"), Updates.set("value", "someone.else@example.com"));
             details.deleteOne(Filters.eq("_id", "detail-2"));
 
+            MVMap<String, Object> meta = store.openMap(StandInBackend.metaMapName("contact_details.contact_details"));
+            assertThat(meta.get("dataSize")).isEqualTo(0L);
             Document stats = database.runCommand(new Document("collStats", "contact_details"));
             assertThat(stats.get("size", Number.class).longValue()).isZero();
             assertThat(stats.get("count", Number.class).longValue()).isEqualTo(9);

@@ -34,10 +34,12 @@ import java.util.stream.Collectors;
  * A read-model collection that a projection reads and writes one processor batch at a time: the documents the
  * batch's events fold into are loaded with one {@code $in} when the batch first touches the collection, folded in
  * memory, and written with one unordered {@code bulkWrite} after the batch's last event ({@link #flushBatch}, called
- * by the processor's interceptor, before Axon stores the batch's token). A document the batch found absent is
- * inserted: only the processor of its stream creates it, so an insert that meets one is a replica that lost its
- * segment mid-batch, and it fails that batch rather than replace the newer owner's document. Outside a processor
- * batch (a test, the verifier) every change is written at once.
+ * by the processor's interceptor, before Axon stores the batch's token). A document of the batch's own events that
+ * the load did not find is inserted, where an upsert would first look it up and build it from an update (on the
+ * stand-in, about as much again as adding it). Only the processor of its stream creates it, so an insert that meets
+ * one comes from a replica still running a batch after its claim lapsed: that batch fails rather than replace what
+ * the new owner created (its updates of documents that existed are not fenced so). Outside a processor batch (a
+ * test, the verifier) every change is written at once.
  *
  * @param <S> the state a document holds
  */
@@ -89,11 +91,7 @@ public final class BatchedCollection<S> {
 
     public Optional<S> find(String id) {
         Pending<S> pending = pending();
-        if (pending == null) {
-            return load(id);
-        }
-        Optional<S> state = pending.states.get(id);
-        return state != null ? state : pending.loaded(id, load(id));
+        return pending == null ? load(id) : pending.states.computeIfAbsent(id, this::load);
     }
 
     public void save(S state) {
@@ -170,7 +168,7 @@ public final class BatchedCollection<S> {
     }
 
     private WriteModel<Document> insert(String id, S state) {
-        Document document = toDocument.apply(state);
+        Document document = toDocument.apply(state).append("_id", id);
         Document also = alongside == null ? null : alongside.apply(id, state);
         if (also != null) {
             document.putAll(also);
@@ -200,7 +198,8 @@ public final class BatchedCollection<S> {
         Set<String> ids = batch.getMessages().stream().map(message -> documentOfEvent.apply(message.getPayload()))
                 .flatMap(Optional::stream).collect(Collectors.toSet());
         Pending<S> pending = new Pending<>();
-        ids.forEach(id -> pending.loaded(id, Optional.empty()));
+        ids.forEach(id -> pending.states.put(id, Optional.empty()));
+        pending.absent.addAll(ids);
         if (!ids.isEmpty()) {
             collection.find(Filters.in("_id", ids)).forEach(document -> {
                 String id = document.getString("_id");
@@ -242,19 +241,11 @@ public final class BatchedCollection<S> {
 
     /**
      * One id is loaded, and written, at most once per batch; {@code changed} keeps the order of first change,
-     * {@code absent} the ids no document had when loaded.
+     * {@code absent} the ids of the batch's own events that no document had when the batch loaded them.
      */
     private static final class Pending<S> {
         final Map<String, Optional<S>> states = new HashMap<>();
         final Set<String> absent = new HashSet<>();
         final Set<String> changed = new LinkedHashSet<>();
-
-        Optional<S> loaded(String id, Optional<S> state) {
-            states.put(id, state);
-            if (state.isEmpty()) {
-                absent.add(id);
-            }
-            return state;
-        }
     }
 }

@@ -71,7 +71,8 @@ public class ReadStore {
      * handlers' writes; MongoDB is not in it, so a crash mid-batch would leave a stored token past writes never made.
      * <p>
      * The projections write a batch's documents once, after its last event ({@link BatchedCollection}), which is still
-     * before Axon stores the token (in the batch's prepare-commit). A failure there fails the batch like a handler's.
+     * before Axon stores the token (in the batch's prepare-commit). A failure there fails the batch like a handler's, and
+     * shows in the processor's log only.
      * <p>
      * A failing handler fails its batch (nothing skipped, the token not stored) and the processor retries it with
      * back-off, logging each failure; {@value #HANDLER_FAILURES} counts them. Axon's default logs and skips the event.

@@ -66,11 +66,7 @@ class BatchedCollectionTest {
                 new Document("_id", "b").append("count", 1));
     }
 
-    /**
-     * A document the batch found absent is inserted: nothing to look up and no update to apply, where an upsert has
-     * both (on the stand-in an upsert of a new document costs about twice its insert: BENCHMARKS.md, twenty-second
-     * round). One created and deleted again within the batch is not written at all.
-     */
+    /** A document of the batch's events that it found absent is inserted; one it also deleted is not written. */
     @Test
     void aDocumentTheBatchFoundAbsentIsInserted() {
         List<String> commands = new ArrayList<>();
@@ -130,6 +126,31 @@ class BatchedCollectionTest {
             return null;
         });
         assertThat(stored()).containsExactly(new Document("_id", "b").append("count", 11));
+    }
+
+    /**
+     * A document found that is not one of the batch's own events' may be another segment's, created meanwhile: it is
+     * upserted as before.
+     */
+    @Test
+    void aDocumentFoundOutsideTheBatchsOwnEventsIsUpserted() {
+        List<String> commands = new ArrayList<>();
+        try (ReadModelDatabase listened = ReadModelDatabase.watching(event -> commands.add(event.getCommandName()))) {
+            MongoCollection<Document> watched = listened.database.getCollection("counters");
+            BatchedCollection<Document> collection = new BatchedCollection<>(watched, counter -> counter.getString("_id"),
+                    counter -> counter, counter -> counter, event -> Optional.empty(), List.of());
+            BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(GenericEventMessage.asEventMessage("a")));
+            batch.executeWithResult(() -> {
+                if (collection.find("elsewhere").isEmpty()) {
+                    collection.save(new Document("_id", "elsewhere").append("count", 1));
+                }
+                BatchedCollection.flushBatch(batch);
+                return null;
+            });
+
+            assertThat(commands).containsExactly("find", "update");
+            assertThat(watched.find().into(new ArrayList<>())).containsExactly(new Document("_id", "elsewhere").append("count", 1));
+        }
     }
 
     @Test

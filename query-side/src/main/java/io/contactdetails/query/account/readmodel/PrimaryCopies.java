@@ -31,7 +31,8 @@ import java.util.Set;
  * from the detail read model; after a detail changes, it is copied into those of its owners that name it, read from
  * the account read model. Whichever side reads second sees the first side's write, so one of them copies the
  * detail's last version. Copies are kept by the detail's uuid and written with {@code $max} on a value that orders by
- * version first, so an older version never replaces a newer one. A copy into an owner that stopped naming the detail
+ * version first, so an older version never replaces a newer one (a new account's first copies are fields of its
+ * insert, {@link #alongside}). A copy into an owner that stopped naming the detail
  * between that read and the copy is not read ({@link AccountDocuments#primaries}), and goes at the owner's next change
  * of primaries. The embedded stand-in uses an index only for a filter on {@code _id} alone, so every write here has
  * one.
