@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -497,9 +498,9 @@ public final class Benchmarks {
      */
     private void projectionLag() throws Exception {
         drain();
-        Lag at50 = lag("one JVM, 50 creates/s, every one probed", adviser, adviser, clients, 50, 1);
+        Lag at50 = lag("one JVM, 50 creates/s, every one probed", adviser, adviser, clients, 50, 1, footprint);
         drain();
-        Lag at300 = lag("one JVM, 300 creates/s, every tenth probed", adviser, adviser, clients, 300, 10);
+        Lag at300 = lag("one JVM, 300 creates/s, every tenth probed", adviser, adviser, clients, 300, 10, footprint);
         targets.add(target("lag: p99 < 100 ms, one JVM at 300 creates/s", at300.met(),
                 "p99 %.1f ms, %s timeouts or errors", at300.result().millis(99), at300.failures()));
         lagTable(List.of(at50, at300));
@@ -523,9 +524,9 @@ public final class Benchmarks {
                     created(writes, createBody(sequence, accounts)));
             Load.closed("warm-up", 8, warmUpTime().dividedBy(2), sequence ->
                     readAccount(reads, accounts.get((int) (sequence % accounts.size()))));
-            lag("warm-up", writes, reads, accounts, 50, 1);
+            lag("warm-up", writes, reads, accounts, 50, 1, null);
             twoJvmLag = lag("two JVMs (command side, query side), 50 creates/s, every one probed", writes, reads,
-                    accounts, 50, 1);
+                    accounts, 50, 1, null);
             targets.add(target("lag: p99 < 100 ms, two JVMs at 50 creates/s", twoJvmLag.met(),
                     "p99 %.1f ms, %s timeouts or errors", twoJvmLag.result().millis(99), twoJvmLag.failures()));
         }
@@ -538,7 +539,7 @@ public final class Benchmarks {
      * not seen the read side's. {@code reads}: the GETs the probes sent, a load of their own on the read side that
      * grows with the lag.
      */
-    private record Lag(Load.Result result, long unseen, long reads) {
+    private record Lag(Load.Result result, long unseen, long reads, Contention contention) {
         /** Over the probes that polled: those seen (the lags recorded) and those not. */
         double readsPerProbe() {
             return (double) reads / Math.max(1, result.latency().getTotalCount() + unseen);
@@ -554,14 +555,32 @@ public final class Benchmarks {
         }
     }
 
+    /**
+     * What the projection shared the cores with during a lag scenario, in cores on average: the machine busy (every
+     * process, this tool's load and other tenants' work included) and, of that, the one JVM with its stores (its JIT
+     * threads apart) and its JIT threads; null for the two JVMs, measured before the standalone starts. A lag tail
+     * at a busy machine is a queue for the cores, which the processor's thread waits in with every other runnable
+     * thread.
+     */
+    private record Contention(double machineCores, Double serviceCores, Double jitCores) {
+        String cells() {
+            return String.format("%.2f | %s | %s", machineCores, cores(serviceCores), cores(jitCores));
+        }
+
+        private static String cores(Double cores) {
+            return cores == null ? "-" : String.format("%.2f", cores);
+        }
+    }
+
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
 
-    private Lag lag(String name, Http writes, Http reads, List<String> accounts, double perSecond, int probeEvery)
-            throws Exception {
+    /** {@code jvm}: the one JVM's footprint, whose CPU is counted beside the lags; null for the two JVMs. */
+    private Lag lag(String name, Http writes, Http reads, List<String> accounts, double perSecond, int probeEvery,
+                    Footprint jvm) throws Exception {
         Recorder lag = new Recorder(3);
         AtomicLong unseen = new AtomicLong();
         AtomicLong reading = new AtomicLong();
-        Load.Result load = Load.open(name, perSecond, duration, 64, sequence -> {
+        Callable<Load.Result> probed = () -> Load.open(name, perSecond, duration, 64, sequence -> {
             String client = accounts.get((int) (sequence % accounts.size()));
             if (sequence % probeEvery != 0) {
                 return created(writes, createBody(sequence));
@@ -593,8 +612,19 @@ public final class Benchmarks {
             lag.recordValue(System.nanoTime() - answered);
             return true;
         });
+        long busyBefore = Footprint.machineBusyNanos();
+        long started = System.nanoTime();
+        Load.Result[] ran = new Load.Result[1];
+        Footprint.Cpu cpu = jvm == null ? null : jvm.during(() -> (ran[0] = probed.call()).ok());
+        if (jvm == null) {
+            ran[0] = probed.call();
+        }
+        Load.Result load = ran[0];
+        double elapsedMillis = (System.nanoTime() - started) / 1e6;
+        Contention contention = new Contention((Footprint.machineBusyNanos() - busyBefore) / 1e6 / elapsedMillis,
+                cpu == null ? null : cpu.millis() / elapsedMillis, cpu == null ? null : cpu.jit() / elapsedMillis);
         return new Lag(new Load.Result(name, lag.getIntervalHistogram(), load.ok(), load.errors(), load.seconds()),
-                unseen.get(), reading.get());
+                unseen.get(), reading.get(), contention);
     }
 
     /**
@@ -619,14 +649,19 @@ public final class Benchmarks {
                         + "created on the account after it), polled every "
                         + POLL_MILLIS + " ms, or a tenth of the time waited so far when longer (so to within the larger of " + POLL_MILLIS
                         + " ms and 10 %).\n\n")
+                .append("Beside each, what the projection shared the machine's ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores with, in cores busy on average while its load ran: every process (this tool's load, "
+                        + "the stores and any other work on the machine), and of that the one JVM with its PostgreSQL "
+                        + "and stand-in (its JIT compiler threads apart), and those JIT threads.\n\n")
                 .append("| scenario | p50 ms | p95 ms | p99 ms | max ms | samples | requests | timeouts or errors "
-                        + "| GETs per probe |\n")
-                .append("|---|---|---|---|---|---|---|---|---|\n");
+                        + "| GETs per probe | machine busy, cores | the service and its stores | its JIT |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Lag probes : lags) {
             Load.Result lag = probes.result();
-            report.append(String.format("| %s | %.1f | %.1f | %.1f | %.1f | %d | %d | %s | %.1f |%n", lag.name(),
+            report.append(String.format("| %s | %.1f | %.1f | %.1f | %.1f | %d | %d | %s | %.1f | %s |%n", lag.name(),
                     lag.millis(50), lag.millis(95), lag.millis(99), lag.maxMillis(), lag.latency().getTotalCount(),
-                    lag.ok(), probes.failures(), probes.readsPerProbe()));
+                    lag.ok(), probes.failures(), probes.readsPerProbe(), probes.contention().cells()));
         }
         report.append('\n');
     }

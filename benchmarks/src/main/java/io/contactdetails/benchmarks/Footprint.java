@@ -135,6 +135,20 @@ final class Footprint {
                 requests, 0);
     }
 
+    /**
+     * CPU time the whole machine has spent busy (every process, other tenants' included), from /proc/stat: what a
+     * scenario's processes had to share the cores with.
+     */
+    static long machineBusyNanos() throws IOException {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long busy = 0;
+        // user nice system idle iowait irq softirq steal: all but idle and iowait
+        for (int field : new int[]{1, 2, 3, 6, 7, 8}) {
+            busy += Long.parseLong(fields[field]);
+        }
+        return busy * NANOS_PER_TICK;
+    }
+
     /** Returns once the processes are at rest (see {@link #settledIdleRate()}), or after 20 s. */
     void awaitRest() throws Exception {
         settledIdleRate();
