@@ -556,13 +556,17 @@ public final class Benchmarks {
     }
 
     /**
-     * What the projection shared the cores with during a lag scenario, in cores on average: the machine busy (every
-     * process, this tool's load and other tenants' work included) and, of that, the one JVM with its stores (its JIT
-     * threads apart) and its JIT threads; null for the two JVMs, measured before the standalone starts. A lag tail
-     * at a busy machine is a queue for the cores, which the processor's thread waits in with every other runnable
-     * thread.
+     * What the projection shared the cores with during a lag scenario, in cores busy on average: the machine (every
+     * process, this tool's load and other work included) and, of that, the one JVM with its stores (its JIT threads
+     * apart) and its JIT threads. The last two are null for the two JVMs, which run before the standalone and its
+     * footprint exist.
      */
     private record Contention(double machineCores, Double serviceCores, Double jitCores) {
+        static Contention of(long machineBusyNanos, Footprint.Cpu jvm, double seconds) {
+            return new Contention(machineBusyNanos / 1e9 / seconds, jvm == null ? null : jvm.millis() / 1e3 / seconds,
+                    jvm == null ? null : jvm.jit() / 1e3 / seconds);
+        }
+
         String cells() {
             return String.format("%.2f | %s | %s", machineCores, cores(serviceCores), cores(jitCores));
         }
@@ -574,13 +578,13 @@ public final class Benchmarks {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
 
-    /** {@code jvm}: the one JVM's footprint, whose CPU is counted beside the lags; null for the two JVMs. */
+    /** {@code footprint}: the one JVM's, whose CPU is counted beside the lags; null for the two JVMs. */
     private Lag lag(String name, Http writes, Http reads, List<String> accounts, double perSecond, int probeEvery,
-                    Footprint jvm) throws Exception {
+                    Footprint footprint) throws Exception {
         Recorder lag = new Recorder(3);
         AtomicLong unseen = new AtomicLong();
         AtomicLong reading = new AtomicLong();
-        Callable<Load.Result> probed = () -> Load.open(name, perSecond, duration, 64, sequence -> {
+        Callable<Load.Result> scenario = () -> Load.open(name, perSecond, duration, 64, sequence -> {
             String client = accounts.get((int) (sequence % accounts.size()));
             if (sequence % probeEvery != 0) {
                 return created(writes, createBody(sequence));
@@ -614,15 +618,12 @@ public final class Benchmarks {
         });
         long busyBefore = Footprint.machineBusyNanos();
         long started = System.nanoTime();
-        Load.Result[] ran = new Load.Result[1];
-        Footprint.Cpu cpu = jvm == null ? null : jvm.during(() -> (ran[0] = probed.call()).ok());
-        if (jvm == null) {
-            ran[0] = probed.call();
-        }
-        Load.Result load = ran[0];
-        double elapsedMillis = (System.nanoTime() - started) / 1e6;
-        Contention contention = new Contention((Footprint.machineBusyNanos() - busyBefore) / 1e6 / elapsedMillis,
-                cpu == null ? null : cpu.millis() / elapsedMillis, cpu == null ? null : cpu.jit() / elapsedMillis);
+        Footprint.Run run = footprint == null ? new Footprint.Run(scenario.call(), null) : footprint.during(scenario);
+        // one window for all three, the footprint's own samples inside it: the machine's busy time cannot then
+        // exceed its cores
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Contention contention = Contention.of(Footprint.machineBusyNanos() - busyBefore, run.cpu(), seconds);
+        Load.Result load = run.result();
         return new Lag(new Load.Result(name, lag.getIntervalHistogram(), load.ok(), load.errors(), load.seconds()),
                 unseen.get(), reading.get(), contention);
     }
@@ -639,7 +640,7 @@ public final class Benchmarks {
     }
 
     /** The one JVM's lags and, measured first on its own unless left out (--only lag), the two JVMs'. */
-    private void lagTable(List<Lag> oneJvm) {
+    private void lagTable(List<Lag> oneJvm) throws IOException {
         List<Lag> lags = new ArrayList<>(oneJvm);
         if (twoJvmLag != null) {
             lags.add(twoJvmLag);
@@ -650,7 +651,7 @@ public final class Benchmarks {
                         + POLL_MILLIS + " ms, or a tenth of the time waited so far when longer (so to within the larger of " + POLL_MILLIS
                         + " ms and 10 %).\n\n")
                 .append("Beside each, what the projection shared the machine's ")
-                .append(Runtime.getRuntime().availableProcessors())
+                .append(Footprint.machineCpus())
                 .append(" cores with, in cores busy on average while its load ran: every process (this tool's load, "
                         + "the stores and any other work on the machine), and of that the one JVM with its PostgreSQL "
                         + "and stand-in (its JIT compiler threads apart), and those JIT threads.\n\n")

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * runs until the processes are quiet again, so the projection's work after the last answer counts too.
  */
 final class Footprint {
-    /** USER_HZ: the unit of /proc/<pid>/stat's times on Linux. */
+    /** USER_HZ: the unit of /proc/stat's and /proc/<pid>/stat's times on Linux. */
     private static final long NANOS_PER_TICK = 10_000_000;
     /** Quiet: less than this share of one core over one probe interval. */
     private static final double QUIET_SHARE = 0.03;
@@ -115,8 +115,22 @@ final class Footprint {
 
     /** As {@link #measure}, for one load. */
     Run measure(Callable<Load.Result> load) throws Exception {
+        return run(load, this::measure);
+    }
+
+    /** As {@link #during}, for one load. */
+    Run during(Callable<Load.Result> load) throws Exception {
+        return run(load, this::during);
+    }
+
+    @FunctionalInterface
+    private interface Measurement {
+        Cpu of(Measured load) throws Exception;
+    }
+
+    private static Run run(Callable<Load.Result> load, Measurement measurement) throws Exception {
         Load.Result[] result = new Load.Result[1];
-        Cpu cpu = measure(() -> {
+        Cpu cpu = measurement.of(() -> {
             result[0] = load.call();
             return result[0].ok();
         });
@@ -142,11 +156,17 @@ final class Footprint {
     static long machineBusyNanos() throws IOException {
         String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
         long busy = 0;
-        // user nice system idle iowait irq softirq steal: all but idle and iowait
+        // user nice system idle iowait irq softirq steal: all but idle and iowait; guest and guest_nice, after
+        // them, are already in user and nice
         for (int field : new int[]{1, 2, 3, 6, 7, 8}) {
             busy += Long.parseLong(fields[field]);
         }
         return busy * NANOS_PER_TICK;
+    }
+
+    /** The CPUs {@link #machineBusyNanos} is the busy time of (the host's, which a container may not all have). */
+    static long machineCpus() throws IOException {
+        return Files.readAllLines(Path.of("/proc/stat")).stream().filter(line -> line.matches("cpu\\d+ .*")).count();
     }
 
     /** Returns once the processes are at rest (see {@link #settledIdleRate()}), or after 20 s. */

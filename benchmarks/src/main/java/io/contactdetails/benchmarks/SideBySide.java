@@ -138,20 +138,17 @@ final class SideBySide {
             throws Exception {
         ExecutorService loads = Executors.newFixedThreadPool(services.size());
         try {
-            List<Future<Footprint.Cpu>> cpu = new ArrayList<>();
-            Load.Result[] results = new Load.Result[services.size()];
-            for (int i = 0; i < services.size(); i++) {
-                Service service = services.get(i);
-                int index = i;
-                cpu.add(loads.submit(() -> service.footprint().during(() -> {
-                    results[index] = Load.closed(name + " " + service.label(), concurrency, length,
-                            sequence -> request.send(service, sequence));
-                    return results[index].ok();
-                })));
+            List<Future<Footprint.Run>> runs = new ArrayList<>();
+            for (Service service : services) {
+                runs.add(loads.submit(() -> service.footprint().during(() -> Load.closed(name + " " + service.label(),
+                        concurrency, length, sequence -> request.send(service, sequence)))));
             }
+            Load.Result[] results = new Load.Result[services.size()];
             Footprint.Cpu[] spent = new Footprint.Cpu[services.size()];
             for (int i = 0; i < spent.length; i++) {
-                spent[i] = cpu.get(i).get();
+                Footprint.Run run = runs.get(i).get();
+                results[i] = run.result();
+                spent[i] = run.cpu();
             }
             return new Round(results, spent);
         } finally {
