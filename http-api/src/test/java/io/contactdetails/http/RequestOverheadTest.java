@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.context.support.ServletRequestHandledEvent;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.HandlerMapping;
@@ -33,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   which every lookup asks before the real mappings;</li>
  *   <li>an application event per request handled, which nothing listens for;</li>
  *   <li>asking JAXB's converter (on the class path through swagger-core) whether it writes each answer: every
- *   body here is JSON.</li>
+ *   body here is JSON;</li>
+ *   <li>a method validator, which looks up the handler's validation groups for every request: nothing here is
+ *   validated by Bean Validation annotations.</li>
  * </ul>
  */
 @SpringBootTest(classes = {ErrorShapesTest.Application.class, RequestOverheadTest.Counters.class},
@@ -135,5 +138,12 @@ class RequestOverheadTest {
         assertThat(handlerAdapter.getMessageConverters()).map(HttpMessageConverter::getClass).map(Class::getName)
                 .contains("org.springframework.http.converter.json.MappingJackson2HttpMessageConverter")
                 .noneMatch(name -> name.contains(".xml."));
+    }
+
+    @Test
+    void handlersAreCalledWithoutAMethodValidator() {
+        // Spring MVC hands the adapter's method validator to each request's handler method, which then looks up
+        // the handler's validation groups; the adapter offers no getter for it
+        assertThat(ReflectionTestUtils.getField(handlerAdapter, "methodValidator")).isNull();
     }
 }
