@@ -101,11 +101,12 @@ public class HttpApiAutoConfiguration {
         }
 
         /**
-         * Requests are checked by the value objects they are read into, never by Bean Validation annotations. Its
-         * API and Hibernate Validator are on the class path all the same (through springdoc), so Spring MVC would
-         * build a method validator, and each request's handler method would look up its validation groups: 1.5 % of
-         * the request threads' CPU. A validator that supports no type is what Spring MVC itself uses when no Bean
-         * Validation provider is present; with it the adapter builds no method validator.
+         * Requests are checked by the value objects they are read into, never by Bean Validation annotations. The
+         * Bean Validation API and Hibernate Validator are on the class path all the same (through springdoc), so
+         * Spring MVC would build a method validator, and each request's handler method would look up its validation
+         * groups: 1.5 % of the request threads' CPU samples in a create run's profile (BENCHMARKS.md). A validator
+         * that supports no type, as Spring MVC uses when the Bean Validation API is absent, is neither a Bean
+         * Validation nor a smart validator, so the adapter builds no method validator.
          */
         @Bean
         public WebMvcConfigurer noBeanValidation() {
