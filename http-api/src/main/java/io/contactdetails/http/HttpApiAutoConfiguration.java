@@ -18,6 +18,7 @@ import io.contactdetails.kernel.contactdetail.PrimaryRevokedUpcaster;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
@@ -43,6 +44,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +64,9 @@ public class HttpApiAutoConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @Import({ApiErrors.class, JsonErrorController.class, ApiDocumentation.class})
     static class Web {
+        /** Ahead of Actuator's endpoint mappings (-100). */
+        private static final int API_ROUTES_ORDER = -200;
+
         @Bean
         public JwtDecoder jwtDecoder(ApiProperties properties) {
             return JwtDecoders.decoder(properties.jwt());
@@ -123,6 +128,25 @@ public class HttpApiAutoConfiguration {
                         public void validate(Object target, Errors errors) {
                         }
                     };
+                }
+            };
+        }
+
+        /**
+         * The dispatcher asks its handler mappings in turn, and Actuator's endpoints (order -100) came before the
+         * API's routes (0): every API request was looked up among the endpoints first, matched none, and had them
+         * checked again for a partial match that would answer 405 or 415. The API's routes are asked first now. A
+         * scrape or a health probe meets them first instead, and none of their patterns lies under /actuator.
+         */
+        @Bean
+        public static BeanPostProcessor apiRoutesFirst() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (bean instanceof RequestMappingHandlerMapping routes && name.equals("requestMappingHandlerMapping")) {
+                        routes.setOrder(API_ROUTES_ORDER);
+                    }
+                    return bean;
                 }
             };
         }

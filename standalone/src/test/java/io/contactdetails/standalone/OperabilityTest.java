@@ -4,13 +4,17 @@ import io.contactdetails.fixtures.Api;
 import io.contactdetails.fixtures.Bodies;
 import io.contactdetails.fixtures.Tenants;
 import io.contactdetails.query.infrastructure.ReadStore;
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
 
 import java.io.IOException;
 import java.net.URI;
@@ -74,9 +78,27 @@ class OperabilityTest {
         }
     }
 
+    /** Counts the requests that reach Actuator's endpoint mappings (order -100) with no handler found for them yet. */
+    @Component
+    static class BeforeActuator implements HandlerMapping, Ordered {
+        private final AtomicInteger asked = new AtomicInteger();
+
+        @Override
+        public HandlerExecutionChain getHandler(HttpServletRequest request) {
+            asked.incrementAndGet();
+            return null;
+        }
+
+        @Override
+        public int getOrder() {
+            return -101;
+        }
+    }
+
     @BeforeAll
     static void start() {
-        service = StandaloneService.start(List.of(ReplayGate.class, HandlerStacks.class), RunningService.arguments(RunningService.newDataDirectory()));
+        service = StandaloneService.start(List.of(ReplayGate.class, HandlerStacks.class, BeforeActuator.class),
+                RunningService.arguments(RunningService.newDataDirectory()));
         tenants = new Tenants(service.port());
     }
 
@@ -111,6 +133,22 @@ class OperabilityTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> stacks.calls.get() > 0);
         assertThat(stacks.timed.get()).isZero();
+    }
+
+    @Test
+    void anApiRequestFindsItsRouteBeforeActuatorsEndpointsAreAsked() throws Exception {
+        AtomicInteger asked = service.context().getBean(BeforeActuator.class).asked;
+        Tenants.Firm firm = tenants.newFirm("Routed first");
+        String client = firm.newClient("Gareth", "Thompson");
+        int before = asked.get();
+        for (int i = 0; i < 3; i++) {
+            assertThat(firm.api().get("/api/v2/accounts/" + client).status()).isEqualTo(200);
+        }
+        assertThat(firm.api().post("/api/v2/contact-details", Bodies.seed(List.of(client))).status()).isEqualTo(201);
+        assertThat(asked.get()).isEqualTo(before);
+
+        assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+        assertThat(asked.get()).isEqualTo(before + 1);
     }
 
     @Test
