@@ -32,7 +32,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What an operator's tools read: the Prometheus scrape, and the probes an orchestrator routes traffic by
- * (readiness OUT_OF_SERVICE, a 503, while the read models are rebuilt).
+ * (readiness OUT_OF_SERVICE, a 503, while the read models are rebuilt). And that those tools stay off the path of
+ * the work they watch: Axon's handler timeouts, and Actuator's endpoints in an API request's lookup.
  */
 class OperabilityTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
