@@ -4,6 +4,7 @@ WORKDIR /src
 COPY pom.xml .
 COPY shared-kernel shared-kernel
 COPY http-api http-api
+COPY event-store event-store
 COPY test-fixtures test-fixtures
 COPY command-side command-side
 COPY query-side query-side

@@ -4,6 +4,7 @@ import io.contactdetails.fixtures.Api;
 import io.contactdetails.fixtures.Bodies;
 import io.contactdetails.fixtures.Tenants;
 import io.contactdetails.http.resource.StreamReads;
+import io.contactdetails.query.QuerySideApplication;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -156,6 +160,33 @@ class StreamReadsTest {
                 .isGreaterThanOrEqualTo(2))).isEqualTo(1);
         assertThat(queries(() -> assertThat(engine.readEvents(detail, 0).asStream().count()).isEqualTo(1)))
                 .isEqualTo(1);
+    }
+
+    /**
+     * A query side in a process of its own reads the event store with the same engine as the standalone and the
+     * command side: a stream in one query, not read on until a batch comes back empty, and no transaction around
+     * the read. Its event processor's fetches are such reads too.
+     */
+    @Test
+    void aQuerySideOfItsOwnReadsAStreamInOneQueryOutsideATransaction() {
+        String client = new Tenants(service.port()).newFirm("Read once elsewhere").newClient("Gareth", "Thompson");
+        Environment stores = service.context().getEnvironment();
+        try (ConfigurableApplicationContext querySide = new SpringApplicationBuilder(QuerySideApplication.class,
+                CountingConnections.class).run(
+                "--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
+                "--spring.datasource.url=" + stores.getProperty("spring.datasource.url"),
+                "--spring.datasource.username=" + stores.getProperty("spring.datasource.username"),
+                "--spring.datasource.password=",
+                "--spring.data.mongodb.uri=" + stores.getProperty("spring.data.mongodb.uri"),
+                "--contact-details.mongodb.database=query_side_of_its_own",
+                "--contact-details.jwt.secret=" + RunningService.SECRET)) {
+            EventStorageEngine engine = querySide.getBean(EventStorageEngine.class);
+            CountingConnections.preparedInATransaction.set(0);
+
+            assertThat(queries(() -> assertThat(engine.readEvents(client, 0).asStream().count())
+                    .isGreaterThanOrEqualTo(1))).isEqualTo(1);
+            assertThat(CountingConnections.preparedInATransaction.get()).isZero();
+        }
     }
 
     /** The statements {@code read} prepares on this thread. */

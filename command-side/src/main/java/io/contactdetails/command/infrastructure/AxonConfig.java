@@ -19,13 +19,7 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.common.AxonNonTransientException;
-import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -55,39 +49,6 @@ public class AxonConfig {
     @Bean
     public CorrelationDataProvider actorCorrelationDataProvider() {
         return new SimpleCorrelationDataProvider(EventMetaData.FROM_REQUEST.toArray(String[]::new));
-    }
-
-    /**
-     * Tells the JDBC storage engine which failed append was a lost race. Axon's default resolver looks for a
-     * SQLIntegrityConstraintViolationException, which the PostgreSQL driver never throws (it reports SQLState
-     * 23505, unique_violation): without this, two instances appending to one account gave a 500, not a retry.
-     */
-    @Bean
-    public PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new SQLStateResolver("23505");
-    }
-
-    /**
-     * The JDBC storage engine as Axon's auto-configuration builds it, except that its reads end at their first short
-     * batch (see PostgresEventStorageEngine) and run without a transaction of their own (see ReadsWithoutTransactions);
-     * it reads the streams a write's answer needs in one query ({@link StreamReads}).
-     */
-    @Bean
-    public PostgresEventStorageEngine eventStorageEngine(Serializer defaultSerializer,
-                                                         PersistenceExceptionResolver resolver,
-                                                         @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                         org.axonframework.config.Configuration configuration,
-                                                         ConnectionProvider connectionProvider,
-                                                         TransactionManager transactionManager) {
-        return PostgresEventStorageEngine.of(JdbcEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
-                .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(resolver)
-                .eventSerializer(eventSerializer)
-                .snapshotFilter(configuration.snapshotFilter())
-                .connectionProvider(connectionProvider)
-                .transactionManager(new ReadsWithoutTransactions(transactionManager))
-                .schema(new EventSchema()));
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.contactdetails.command.infrastructure;
+package io.contactdetails.eventstore;
 
 import io.contactdetails.http.resource.StreamReads;
 import org.axonframework.common.jdbc.JdbcUtils;

@@ -1,4 +1,4 @@
-package io.contactdetails.command.infrastructure;
+package io.contactdetails.eventstore;
 
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
