@@ -15,10 +15,9 @@ import org.springframework.context.annotation.Bean;
 import javax.sql.DataSource;
 
 /**
- * The one event store every process of the service reads, whichever sides it holds: the standalone jar, the
- * command side and a query side of its own. Declared before Axon's JDBC auto-configuration, whose engine steps
- * back when this one exists; until the query side had it too, its process read each stream until a batch came
- * back empty and fetched its processor's events in three queries and a transaction each time it was woken.
+ * The one event storage engine for every process of the service, whichever sides it holds: the standalone jar, the
+ * command side and a query side of its own read the store alike. Declared before Axon's JDBC auto-configuration,
+ * whose own engine steps back when this one exists.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
         beforeName = "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration")
@@ -31,7 +30,7 @@ public class EventStoreAutoConfiguration {
      * 23505, unique_violation): without this, two instances appending to one account gave a 500, not a retry.
      */
     @Bean
-    public PersistenceExceptionResolver persistenceExceptionResolver() {
+    PersistenceExceptionResolver persistenceExceptionResolver() {
         return new SQLStateResolver("23505");
     }
 

@@ -39,8 +39,9 @@ import java.util.stream.StreamSupport;
  * may come back short or empty with events beyond it (an index burnt by a rolled-back append), so it reads on until
  * a window is empty and then asks for the lowest index beyond: three queries each time a tailing reader finds new
  * events and two each time it finds none, where this takes one. A reader that stops at a short batch misses
- * nothing: every append that commits later is announced to the readers (see {@code EventsAppendedNotifier}), and
- * they fetch again.
+ * nothing: the event store wakes its reader for an append in its own process, and an append by another process
+ * is announced over PostgreSQL's {@code NOTIFY} (the command side's {@code EventsAppendedNotifier}, a query side's
+ * {@code EventsAppended}), with the store's poll, a second apart, behind both: each time the reader fetches again.
  * <p>
  * A token's gaps (indexes below it not yet committed when it passed them) are fetched beside the events after
  * it, as a union: written as one condition with {@code OR}, PostgreSQL walks the primary key from the first event

@@ -163,13 +163,15 @@ class StreamReadsTest {
     }
 
     /**
-     * A query side in a process of its own reads the event store with the same engine as the standalone and the
-     * command side: a stream in one query, not read on until a batch comes back empty, and no transaction around
-     * the read. Its event processor's fetches are such reads too.
+     * A query side run on its own (its application context, as its exec jar builds it, here on the standalone's
+     * stores) reads the event store with the same engine as the standalone and the command side: a stream in one
+     * query, not read on until a batch comes back empty (its history and point-in-time reads), and the events after
+     * a token in one query (its processor's fetches), each with no transaction around it.
      */
     @Test
-    void aQuerySideOfItsOwnReadsAStreamInOneQueryOutsideATransaction() {
-        String client = new Tenants(service.port()).newFirm("Read once elsewhere").newClient("Gareth", "Thompson");
+    void aQuerySideOnItsOwnReadsAStreamAndTheEventsAfterATokenInOneQueryEachOutsideATransaction() {
+        Tenants.Firm firm = new Tenants(service.port()).newFirm("Read once elsewhere");
+        String client = firm.newClient("Gareth", "Thompson");
         Environment stores = service.context().getEnvironment();
         try (ConfigurableApplicationContext querySide = new SpringApplicationBuilder(QuerySideApplication.class,
                 CountingConnections.class).run(
@@ -181,11 +183,15 @@ class StreamReadsTest {
                 "--contact-details.mongodb.database=query_side_of_its_own",
                 "--contact-details.jwt.secret=" + RunningService.SECRET)) {
             EventStorageEngine engine = querySide.getBean(EventStorageEngine.class);
+            TrackingToken before = engine.createHeadToken();
+            firm.api().post("/api/v2/contact-details", Bodies.seed(List.of(client)));
             CountingConnections.preparedInATransaction.set(0);
 
             assertThat(queries(() -> assertThat(engine.readEvents(client, 0).asStream().count())
-                    .isGreaterThanOrEqualTo(1))).isEqualTo(1);
-            assertThat(CountingConnections.preparedInATransaction.get()).isZero();
+                    .isGreaterThanOrEqualTo(2))).as("a stream").isEqualTo(1);
+            assertThat(queries(() -> assertThat(engine.readEvents(before, false).count()).isGreaterThanOrEqualTo(2)))
+                    .as("the events after a token").isEqualTo(1);
+            assertThat(CountingConnections.preparedInATransaction.get()).as("in a transaction").isZero();
         }
     }
 

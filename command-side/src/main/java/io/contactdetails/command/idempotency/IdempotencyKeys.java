@@ -26,8 +26,9 @@ class IdempotencyKeys {
     }
 
     /**
-     * How often a process forgets the keys that have expired. A sweep finds nothing almost every time, and beside
-     * every keyed write it cost a statement, and on a table not yet analysed a scan of it (0.3 ms at 700 keys).
+     * How often a process forgets the keys that have expired. A sweep finds nothing almost every time: beside every
+     * keyed write it cost a round trip, and, until PostgreSQL first analysed the table, a scan of it (0.3 ms at 700
+     * keys, against 0.004 ms by the index after).
      */
     private static final long SWEEP_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
 
@@ -56,7 +57,7 @@ class IdempotencyKeys {
                 lockId(scope)));
     }
 
-    /** The answer stored under the key, unless it has expired (then the key is forgotten). */
+    /** The answer stored under the key, unless it has expired: an expired key is never answered from. */
     Optional<StoredAnswer> find(Scope scope) {
         return jdbc.query("""
                         SELECT fingerprint, status, content_type, etag, body FROM idempotency_key

@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A keyed write stores its answer; the keys that have expired are forgotten beside it, but at most once a minute in
- * a process: a sweep finds nothing almost every time, and a statement on every keyed write cost a round trip and,
- * on a table not yet analysed, a scan of it. An expired key is never answered from (see SafeRetriesTest), so the
- * sweep only keeps the table from growing.
+ * A keyed write stores its answer, and the statement that deletes expired keys runs beside it at most once a minute
+ * in a process: a sweep finds nothing almost every time, and on every keyed write it cost a round trip and, on a
+ * table not yet analysed, a scan of it. An expired key is never answered from (SafeRetriesTest), so the sweep only
+ * keeps the table from growing.
  */
 class IdempotencyKeysTest {
     private final List<String> statements = new ArrayList<>();
@@ -28,7 +28,7 @@ class IdempotencyKeysTest {
     }, Duration.ofHours(24), nanos::get);
 
     @Test
-    void expiredKeysAreForgottenWithTheFirstAnswerKeptThenAtMostOnceAMinute() {
+    void aKeyedWriteSweepsExpiredKeysAtMostOnceAMinute() {
         save("first");
         save("second");
         nanos.addAndGet(Duration.ofSeconds(59).toNanos());
