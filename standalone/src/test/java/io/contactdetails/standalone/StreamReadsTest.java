@@ -26,6 +26,7 @@ import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.http.HttpRequest;
+import java.time.Instant;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -160,6 +161,27 @@ class StreamReadsTest {
                 .isGreaterThanOrEqualTo(2))).isEqualTo(1);
         assertThat(queries(() -> assertThat(engine.readEvents(detail, 0).asStream().count()).isEqualTo(1)))
                 .isEqualTo(1);
+    }
+
+    /**
+     * A point-in-time read of an account folds its stream up to the instant, then the streams of the primaries it
+     * held then, read together as a write's answer reads them: one query for both, not one per stream.
+     */
+    @Test
+    void aPointInTimeReadReadsTheAccountsPrimariesInOneQuery() {
+        Tenants.Firm firm = new Tenants(service.port()).newFirm("Read as it was");
+        String client = firm.newClient("Gareth", "Thompson");
+        String email = firm.api().post("/api/v2/contact-details", Bodies.email("then@example.com", List.of(client), true))
+                .text("uuid");
+        String phone = firm.api().post("/api/v2/contact-details", Bodies.seed(List.of(client))).text("uuid");
+        CountingStreamReads.clear();
+
+        Api.Response then = firm.api().get("/api/v2/accounts/" + client + "?as_of=" + Instant.now());
+
+        assertThat(then.status()).isEqualTo(200);
+        assertThat(then.body().at("/primary_email/uuid").asText()).isEqualTo(email);
+        assertThat(then.body().at("/primary_phone_number/uuid").asText()).isEqualTo(phone);
+        assertThat(CountingStreamReads.reading(email, phone)).containsExactly(Set.of(email, phone));
     }
 
     /**

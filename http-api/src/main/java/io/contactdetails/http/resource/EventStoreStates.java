@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,8 +51,9 @@ public final class EventStoreStates implements ResourceStates {
         return new EventStoreStates(reads, Instant.MAX, keptStates, whenCommitted);
     }
 
-    public static EventStoreStates asOf(EventStore eventStore, Instant instant) {
-        return new EventStoreStates(StreamReads.oneByOne(eventStore), instant, 0, Runnable::run);
+    /** The states as they were at {@code instant}, each folded from its stream's start; none kept. */
+    public static EventStoreStates asOf(StreamReads reads, Instant instant) {
+        return new EventStoreStates(reads, instant, 0, Runnable::run);
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.contactdetails.query.history;
 import io.contactdetails.http.resource.AccountState;
 import io.contactdetails.http.resource.EventStoreStates;
 import io.contactdetails.http.resource.ResourceStates;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import io.contactdetails.http.resource.StreamReads;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -15,10 +15,10 @@ import java.util.Optional;
  */
 @Component
 public class PointInTime {
-    private final EventStore eventStore;
+    private final StreamReads streams;
 
-    public PointInTime(EventStore eventStore) {
-        this.eventStore = eventStore;
+    public PointInTime(StreamReads streams) {
+        this.streams = streams;
     }
 
     /** An account as it was, and the states of what it then referred to. */
@@ -30,7 +30,7 @@ public class PointInTime {
 
     /** The account as it was at {@code asOf}; empty if it did not exist yet. */
     public Optional<Past> account(String accountId, Instant asOf) {
-        ResourceStates states = EventStoreStates.asOf(eventStore, asOf);
+        ResourceStates states = EventStoreStates.asOf(streams, asOf);
         return states.account(accountId).map(account -> new Past(account, states));
     }
 }
