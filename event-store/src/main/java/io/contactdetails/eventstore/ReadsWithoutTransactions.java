@@ -10,8 +10,9 @@ import java.util.function.Supplier;
  * as they come. Axon 4.13's JDBC engine reads through {@code fetchInTransaction} and writes through
  * {@code executeInTransaction}; each of its reads is one query, or a few that need no common snapshot at READ
  * COMMITTED, so a transaction of its own added nothing but the COMMIT that ended it: one more round trip to the
- * database for every stream a write answers with and every fetch of the event processors that tail the store. A read inside a request's or a command's transaction still runs in it, as the
- * connection provider hands out that transaction's connection.
+ * database for every stream a write answers with and every fetch of the event processors that tail the store. A
+ * read inside a request's or a command's transaction still runs in it, as the connection provider hands out that
+ * transaction's connection.
  */
 final class ReadsWithoutTransactions implements TransactionManager {
     private final TransactionManager writes;
