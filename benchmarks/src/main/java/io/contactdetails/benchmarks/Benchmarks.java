@@ -264,9 +264,15 @@ public final class Benchmarks {
         }
     }
 
-    /** The service's JIT compiles its hot paths first, so that the first scenario is not measured cold. */
+    /**
+     * The service's JIT compiles its hot paths first, so that the first scenario is not measured cold. Keyed creates
+     * too: warmed on unkeyed creates alone, the keyed run measured the compiling of its own path (a keyed create
+     * at concurrency 8 cost 4.32 ms of CPU in a first run and 3.40 ms in a second one straight after it, the JIT
+     * 0.92 and 0.62 ms apart).
+     */
     private void warmUp() throws Exception {
         warmUp(warmUpTime(), this::createOne, this::readOne);
+        Load.closed("warm-up, keyed", 8, warmUpTime().dividedBy(4), this::createKeyed);
         progress("warmed up");
     }
 
@@ -394,7 +400,7 @@ public final class Benchmarks {
         targets.add(target("create: >= 1,000 requests/s at concurrency 8, p99 < 25 ms",
                 eight.throughput() >= 1000 && eight.millis(99) < 25, "%,.0f requests/s, p99 %.1f ms",
                 eight.throughput(), eight.millis(99)));
-        targets.add(target("(issue 11) keyed POST against unkeyed", true, "throughput %.2f, CPU %.2f ms against %.2f ms",
+        targets.add(shown("(issue 11) keyed POST against unkeyed", "throughput %.2f, CPU %.2f ms against %.2f ms",
                 keyed.throughput() / eight.throughput(), keyedCpu.perRequest(), cpu.perRequest()));
         createAtConcurrency8 = eight;
         createCompared = new CrudReference.Creates(one, unkeyed, thirtyTwo);
@@ -457,7 +463,8 @@ public final class Benchmarks {
                         + "Security does unless told otherwise (the service verifies a token once and keeps it a "
                         + "minute). Its own JVM, with the service's flags, its own database in the same PostgreSQL, "
                         + "measured right after the service's create and read runs (the service idle meanwhile), the "
-                        + "same warm-up, and the same requests in the runs compared below, in the same order; CPU is "
+                        + "same warm-up (but for the keyed creates, which it does not take), and the same requests in "
+                        + "the runs compared below, in the same order; CPU is "
                         + "its JVM's and PostgreSQL's, until quiet.\n\n")
                 .append("| scenario | this service | plain CRUD | this service against the CRUD |\n|---|---|---|---|\n");
         comparison("POST, concurrency 1", createCompared.one(), crud.create().one(), true);
@@ -840,9 +847,9 @@ public final class Benchmarks {
                                 + "CPU per request is the service JVM's, PostgreSQL's (server and backends) and the "
                                 + "stand-in's threads', from the load's start until they are quiet again, less their rate "
                                 + "at rest sampled before; the service's JIT compiler threads are counted apart (a young "
-                                + "JVM's one-off cost: a %d s create and %d s read warm-up leaves some compiling)%n%n",
+                                + "JVM's one-off cost: a %d s create, %d s read and %d s keyed create warm-up leaves some compiling)%n%n",
                         quick ? "--quick" : "default", duration.toSeconds(), warmUpTime().toSeconds(),
-                        warmUpTime().dividedBy(2).toSeconds()));
+                        warmUpTime().dividedBy(2).toSeconds(), warmUpTime().dividedBy(4).toSeconds()));
     }
 
     private static String cpuLine(String scenario, Footprint.Cpu cpu) {
@@ -853,6 +860,11 @@ public final class Benchmarks {
 
     private static String target(String target, boolean met, String format, Object... measured) {
         return String.format("| %s | %s | %s |", target, String.format(format, measured), met ? "met" : "missed");
+    }
+
+    /** A cost an issue asks to see, with no figure to meet. */
+    private static String shown(String what, String format, Object... measured) {
+        return String.format("| %s | %s | shown (no target) |", what, String.format(format, measured));
     }
 
     private void targetsTable() {
