@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -266,9 +267,8 @@ public final class Benchmarks {
 
     /**
      * The service's JIT compiles its hot paths first, so that the first scenario is not measured cold. Keyed creates
-     * too: warmed on unkeyed creates alone, the keyed run measured the compiling of its own path (a keyed create
-     * at concurrency 8 cost 4.32 ms of CPU in a first run and 3.40 ms in a second one straight after it, the JIT
-     * 0.92 and 0.62 ms apart).
+     * too: warmed on unkeyed creates alone, the keyed run ran its own path partly in code not yet compiled, and a
+     * second keyed run straight after it cost 3-21 % less CPU per create (BENCHMARKS.md, "Twenty-sixth round").
      */
     private void warmUp() throws Exception {
         warmUp(warmUpTime(), this::createOne, this::readOne);
@@ -718,8 +718,14 @@ public final class Benchmarks {
             drain();
             replays.add(replay());
             drain();
-            growth.add(Load.closed("concurrency 8, store at " + String.format("%,d", eventCount()) + " events", 8,
+            long events = eventCount();
+            Maintenance before = eventTableMaintenance();
+            growth.add(Load.closed("concurrency 8, store at " + String.format("%,d", events) + " events", 8,
                     duration, this::createOne));
+            Maintenance after = eventTableMaintenance();
+            maintenance.add(String.format("at %,d events, under way as the run began: %s; finished during it: "
+                            + "vacuums %d, analyses %d; under way as it ended: %s", events, before.underWay(),
+                    after.vacuums() - before.vacuums(), after.analyses() - before.analyses(), after.underWay()));
         }
         report.append("### 4. Replay: rebuild every read model from the events (target >= 20,000 events/s over 1,000,000)\n\n")
                 .append("| events | seconds | of which before the first event (the reset) | events/s | CPU µs per event (service and stores) | of which service JVM / PostgreSQL / stand-in (JIT apart) | MongoDB reads per event | MongoDB writes per event |\n|---|---|---|---|---|---|---|---|\n");
@@ -734,8 +740,11 @@ public final class Benchmarks {
         report.append(embeddedReplay(jar, work));
         table("5. Growth: create at concurrency 8 as the event store grows (target: at 1,000,000 >= 80 % of at 0)", growth);
         Load.Result last = growth.get(growth.size() - 1);
-        report.append(String.format("Throughput at the largest store against the empty one: **%.2f**.%n",
-                last.throughput() / createAtConcurrency8.throughput()));
+        report.append(String.format("Throughput at the largest store against the empty one: **%.2f**.%n%n",
+                last.throughput() / createAtConcurrency8.throughput()))
+                .append("PostgreSQL's autovacuum of the event table as each growth run began and ended (from "
+                        + "`pg_stat_user_tables` and the progress views): ").append(String.join("; ", maintenance))
+                .append(String.format(".%n%n"));
     }
 
     private String replay() throws Exception {
@@ -817,6 +826,42 @@ public final class Benchmarks {
                     + "%,d events", events), rate >= 20_000, "%,.0f events/s (%.1f s of it the reset)", rate,
                     replayed.firstEventSeconds()));
             return line;
+        }
+    }
+
+    /** Per growth run, whether PostgreSQL's autovacuum of the event table shared the machine with it. */
+    private final List<String> maintenance = new ArrayList<>();
+
+    /** The event table's autovacuums and autoanalyses finished so far, and whether one of each is under way. */
+    private record Maintenance(long vacuums, long analyses, boolean vacuuming, boolean analysing) {
+        String underWay() {
+            List<String> running = new ArrayList<>();
+            if (vacuuming) {
+                running.add("a vacuum");
+            }
+            if (analysing) {
+                running.add("an analysis");
+            }
+            return running.isEmpty() ? "none" : String.join(" and ", running);
+        }
+    }
+
+    /**
+     * A fill of hundreds of thousands of rows sets off PostgreSQL's autovacuum and autoanalyze of the event table,
+     * which may still run when the growth run after the fill's replay begins.
+     */
+    private Maintenance eventTableMaintenance() throws Exception {
+        try (Connection connection = DriverManager.getConnection(stores.jdbcUrl(), "postgres", "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     SELECT t.autovacuum_count, t.autoanalyze_count,
+                            EXISTS (SELECT FROM pg_stat_progress_vacuum v WHERE v.relid = t.relid),
+                            EXISTS (SELECT FROM pg_stat_progress_analyze a WHERE a.relid = t.relid)
+                       FROM pg_stat_user_tables t WHERE t.relname = 'domainevententry'""")) {
+            if (!rows.next()) {
+                throw new IllegalStateException("No event table in " + stores.jdbcUrl());
+            }
+            return new Maintenance(rows.getLong(1), rows.getLong(2), rows.getBoolean(3), rows.getBoolean(4));
         }
     }
 
