@@ -733,9 +733,13 @@ public final class Benchmarks {
         targets.add(target("replay: >= 20,000 events/s over " + String.format("%,d", lastReplayEvents) + " events",
                 lastReplayRate >= 20_000, "%,.0f events/s (CPU-bound on this shared machine: see the CPU per event)",
                 lastReplayRate));
-        report.append(String.format("%nThe MongoDB stand-in took %,.0f single writes/s raw in this run (one writer, "
-                + "as the projection is); a replayed event costs the projection about %.2f writes.%n%n",
-                rawMongoRequestsPerSecond * 4, WRITES_PER_FILLED_EVENT));
+        report.append('\n');
+        // without the limits scenario (--only replay) there is no raw figure to set the replay beside
+        if (rawMongoRequestsPerSecond > 0) {
+            report.append(String.format("The MongoDB stand-in took %,.0f single writes/s raw in this run (one writer, "
+                    + "as the projection is); a replayed event costs the projection about %.2f writes.%n%n",
+                    rawMongoRequestsPerSecond * 4, WRITES_PER_FILLED_EVENT));
+        }
         // the standalone above stays up, idle, with nothing of it counted
         report.append(embeddedReplay(jar, work));
         table("5. Growth: create at concurrency 8 as the event store grows (target: at 1,000,000 >= 80 % of at 0)", growth);
