@@ -3,12 +3,22 @@ package io.contactdetails.kernel;
 import io.contactdetails.kernel.account.AccountId;
 import io.contactdetails.kernel.contactdetail.ContactDetailId;
 import io.contactdetails.kernel.firm.FirmId;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -40,5 +50,71 @@ class TimeOrderedIdsTest {
             assertThat(id.variant()).isEqualTo(2);
         });
         assertThat(new HashSet<>(ids)).hasSize(ids.size());
+    }
+
+    /**
+     * A request mints about half a dozen ids (its command's and its events' among them) while other requests mint
+     * theirs. Threads minting at once never wait for one another: the flight recorder, set to record every park
+     * and every contended monitor, sees none on their way through {@link TimeOrderedIds}.
+     */
+    @Test
+    void threadsMintingAtOnceNeverWaitForOneAnother(@TempDir Path dir) throws Exception {
+        int threads = 8;
+        ExecutorService minting = Executors.newFixedThreadPool(threads);
+        try {
+            CyclicBarrier ready = new CyclicBarrier(threads);
+            List<Future<?>> firsts = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                // each thread mints once before the recording, so that what is recorded is minting, not setting up
+                firsts.add(minting.submit(() -> {
+                    TimeOrderedIds.next();
+                    ready.await();
+                    return null;
+                }));
+            }
+            for (Future<?> first : firsts) {
+                first.get();
+            }
+            Path recorded = dir.resolve("minting.jfr");
+            try (Recording recording = new Recording()) {
+                recording.enable("jdk.ThreadPark").withThreshold(Duration.ZERO).withStackTrace();
+                recording.enable("jdk.JavaMonitorEnter").withThreshold(Duration.ZERO).withStackTrace();
+                recording.start();
+                List<Future<?>> runs = new ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    runs.add(minting.submit(() -> {
+                        for (int n = 0; n < 50_000; n++) {
+                            TimeOrderedIds.next();
+                        }
+                    }));
+                }
+                for (Future<?> run : runs) {
+                    run.get();
+                }
+                recording.stop();
+                recording.dump(recorded);
+            }
+
+            List<String> waits = RecordingFile.readAllEvents(recorded).stream()
+                    .filter(TimeOrderedIdsTest::whileMinting)
+                    .map(TimeOrderedIdsTest::waitedIn)
+                    .toList();
+            assertThat(waits).isEmpty();
+        } finally {
+            minting.shutdownNow();
+        }
+    }
+
+    /** The event and the first frame outside the JDK: where the minting thread waited. */
+    private static String waitedIn(RecordedEvent event) {
+        return event.getEventType().getName() + " in " + event.getStackTrace().getFrames().stream()
+                .map(frame -> frame.getMethod().getType().getName() + "." + frame.getMethod().getName())
+                .filter(method -> !method.startsWith("java.") && !method.startsWith("jdk.") && !method.startsWith("sun."))
+                .findFirst().orElse("the JDK");
+    }
+
+    private static boolean whileMinting(RecordedEvent event) {
+        return event.getStackTrace() != null && event.getStackTrace().getFrames().stream()
+                .anyMatch(frame -> frame.getMethod().getType().getName().equals(TimeOrderedIds.class.getName()));
     }
 }

@@ -1,9 +1,14 @@
 package io.contactdetails.http.request;
 
-import java.util.UUID;
+import io.contactdetails.kernel.TimeOrderedIds;
+
 import java.util.regex.Pattern;
 
-/** The id a request is filed under: the client's X-Request-Id when it is sane, else a new one. */
+/**
+ * The id a request is filed under: the client's X-Request-Id when it is sane, else a new one, minted as the service's
+ * other ids are. {@code UUID.randomUUID} would draw from the JDK's one shared {@code SecureRandom}, on which request
+ * threads waited for each other (BENCHMARKS.md, twenty-eighth round).
+ */
 public final class RequestId {
     public static final String HEADER = "X-Request-Id";
     /** Where the chosen id is kept on the servlet request, so every filter of one request agrees on it. */
@@ -14,6 +19,6 @@ public final class RequestId {
     }
 
     public static String from(String header) {
-        return header != null && SANE.matcher(header).matches() ? header : UUID.randomUUID().toString();
+        return header != null && SANE.matcher(header).matches() ? header : TimeOrderedIds.next().toString();
     }
 }
