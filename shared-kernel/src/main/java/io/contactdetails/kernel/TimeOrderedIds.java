@@ -21,11 +21,11 @@ import java.util.UUID;
  * tenancy is).
  * <p>
  * Each thread mints with a generator and a random source of its own. A request mints half a dozen ids (its command's
- * and its events' among them), and one generator for the process draws their bits under a lock, from the JDK's
- * default {@code SecureRandom}, which serialises every draw of the process on a lock of its own: in one benchmark
- * run of creates the request threads waited on those locks hundreds of times, up to 75 ms at a time while the
- * holder was off its core (BENCHMARKS.md, twenty-eighth round). A DRBG instance per thread, seeded from the
- * system's entropy as the shared one is, is as hard to guess and shared with no one.
+ * and its events' among them), and one generator for the process drew their bits under a lock, from the JDK's
+ * default {@code SecureRandom}, which serialises every draw of the process on a lock of its own: request threads
+ * queued on both (BENCHMARKS.md, twenty-eighth round). A DRBG instance per thread, seeded through the JDK's seeder
+ * from the system's entropy, is as hard to guess and shared with no one; only a thread's first id goes through that
+ * seeder, which is shared.
  */
 public final class TimeOrderedIds {
     private static final ThreadLocal<TimeBasedEpochRandomGenerator> GENERATORS =

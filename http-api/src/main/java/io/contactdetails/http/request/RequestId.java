@@ -5,9 +5,8 @@ import io.contactdetails.kernel.TimeOrderedIds;
 import java.util.regex.Pattern;
 
 /**
- * The id a request is filed under: the client's X-Request-Id when it is sane, else a new one, minted as the service's
- * other ids are. {@code UUID.randomUUID} would draw from the JDK's one shared {@code SecureRandom}, on which request
- * threads waited for each other (BENCHMARKS.md, twenty-eighth round).
+ * The id a request is filed under: the client's X-Request-Id when it is sane, else a new one, minted by
+ * {@link TimeOrderedIds} (which says why there and not by {@code UUID.randomUUID}).
  */
 public final class RequestId {
     public static final String HEADER = "X-Request-Id";
