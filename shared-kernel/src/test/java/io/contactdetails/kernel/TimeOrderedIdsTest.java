@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,9 +54,8 @@ class TimeOrderedIdsTest {
     }
 
     /**
-     * A request mints about half a dozen ids (its command's and its events' among them) while other requests mint
-     * theirs. Threads minting at once never wait for one another: the flight recorder, set to record every park
-     * and every contended monitor, sees none on their way through {@link TimeOrderedIds}.
+     * Threads minting at once never wait for one another: the flight recorder, set to record every park and every
+     * contended monitor, sees none on their way through {@link TimeOrderedIds}.
      */
     @Test
     void threadsMintingAtOnceNeverWaitForOneAnother(@TempDir Path dir) throws Exception {
@@ -63,34 +63,23 @@ class TimeOrderedIdsTest {
         ExecutorService minting = Executors.newFixedThreadPool(threads);
         try {
             CyclicBarrier ready = new CyclicBarrier(threads);
-            List<Future<?>> firsts = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                // each thread mints once before the recording, so that what is recorded is minting, not setting up
-                firsts.add(minting.submit(() -> {
-                    TimeOrderedIds.next();
-                    ready.await();
-                    return null;
-                }));
-            }
-            for (Future<?> first : firsts) {
-                first.get();
-            }
+            // each thread mints once before the recording, so that what is recorded is minting, not setting up
+            onEachThread(minting, threads, () -> {
+                TimeOrderedIds.next();
+                ready.await();
+                return null;
+            });
             Path recorded = dir.resolve("minting.jfr");
             try (Recording recording = new Recording()) {
                 recording.enable("jdk.ThreadPark").withThreshold(Duration.ZERO).withStackTrace();
                 recording.enable("jdk.JavaMonitorEnter").withThreshold(Duration.ZERO).withStackTrace();
                 recording.start();
-                List<Future<?>> runs = new ArrayList<>();
-                for (int i = 0; i < threads; i++) {
-                    runs.add(minting.submit(() -> {
-                        for (int n = 0; n < 50_000; n++) {
-                            TimeOrderedIds.next();
-                        }
-                    }));
-                }
-                for (Future<?> run : runs) {
-                    run.get();
-                }
+                onEachThread(minting, threads, () -> {
+                    for (int n = 0; n < 50_000; n++) {
+                        TimeOrderedIds.next();
+                    }
+                    return null;
+                });
                 recording.stop();
                 recording.dump(recorded);
             }
@@ -102,6 +91,16 @@ class TimeOrderedIdsTest {
             assertThat(waits).isEmpty();
         } finally {
             minting.shutdownNow();
+        }
+    }
+
+    private static void onEachThread(ExecutorService pool, int threads, Callable<Void> task) throws Exception {
+        List<Future<Void>> running = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            running.add(pool.submit(task));
+        }
+        for (Future<Void> done : running) {
+            done.get();
         }
     }
 
