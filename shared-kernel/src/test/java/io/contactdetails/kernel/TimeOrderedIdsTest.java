@@ -55,7 +55,8 @@ class TimeOrderedIdsTest {
 
     /**
      * Threads minting at once never wait for one another: the flight recorder, set to record every park and every
-     * contended monitor, sees none on their way through {@link TimeOrderedIds}.
+     * contended monitor, sees none on their way through {@link TimeOrderedIds}. The same threads then wait in a
+     * {@link Crowd}, and the recording must see those waits, or an empty list would prove nothing.
      */
     @Test
     void threadsMintingAtOnceNeverWaitForOneAnother(@TempDir Path dir) throws Exception {
@@ -73,22 +74,23 @@ class TimeOrderedIdsTest {
             try (Recording recording = new Recording()) {
                 recording.enable("jdk.ThreadPark").withThreshold(Duration.ZERO).withStackTrace();
                 recording.enable("jdk.JavaMonitorEnter").withThreshold(Duration.ZERO).withStackTrace();
+                Crowd crowd = new Crowd(threads);
                 recording.start();
                 onEachThread(minting, threads, () -> {
                     for (int n = 0; n < 50_000; n++) {
                         TimeOrderedIds.next();
                     }
+                    crowd.gather();
                     return null;
                 });
                 recording.stop();
                 recording.dump(recorded);
             }
 
-            List<String> waits = RecordingFile.readAllEvents(recorded).stream()
-                    .filter(TimeOrderedIdsTest::whileMinting)
-                    .map(TimeOrderedIdsTest::waitedIn)
-                    .toList();
-            assertThat(waits).isEmpty();
+            List<RecordedEvent> events = RecordingFile.readAllEvents(recorded);
+            assertThat(waitsIn(events, Crowd.class)).extracting(event -> event.getEventType().getName())
+                    .contains("jdk.ThreadPark", "jdk.JavaMonitorEnter");
+            assertThat(waitsIn(events, TimeOrderedIds.class)).map(TimeOrderedIdsTest::waitedIn).isEmpty();
         } finally {
             minting.shutdownNow();
         }
@@ -112,8 +114,26 @@ class TimeOrderedIdsTest {
                 .findFirst().orElse("the JDK");
     }
 
-    private static boolean whileMinting(RecordedEvent event) {
-        return event.getStackTrace() != null && event.getStackTrace().getFrames().stream()
-                .anyMatch(frame -> frame.getMethod().getType().getName().equals(TimeOrderedIds.class.getName()));
+    private static List<RecordedEvent> waitsIn(List<RecordedEvent> events, Class<?> passingThrough) {
+        return events.stream()
+                .filter(event -> event.getStackTrace() != null && event.getStackTrace().getFrames().stream()
+                        .anyMatch(frame -> frame.getMethod().getType().getName().equals(passingThrough.getName())))
+                .toList();
+    }
+
+    /** Where every thread is made to wait, both ways the old ids waited: parked, and blocked on a monitor. */
+    private static final class Crowd {
+        private final CyclicBarrier together;
+
+        Crowd(int threads) {
+            together = new CyclicBarrier(threads);
+        }
+
+        void gather() throws Exception {
+            together.await(); // all but the last to arrive park
+            synchronized (this) { // each holds the monitor while the others, arrived at once, block on it
+                Thread.sleep(1);
+            }
+        }
     }
 }
