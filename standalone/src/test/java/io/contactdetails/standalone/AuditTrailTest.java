@@ -3,6 +3,10 @@ package io.contactdetails.standalone;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdetails.fixtures.Api;
 import io.contactdetails.fixtures.Tenants;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -57,6 +61,25 @@ class AuditTrailTest {
         String echoed = insane.http().headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(echoed).isNotEqualTo("bad id with spaces").matches("[0-9a-f-]{36}");
         assertThat(firm.api().get("/api/v2/accounts").http().headers().firstValue("X-Request-Id")).isPresent();
+    }
+
+    /**
+     * Axon asks every correlation data provider about each event a processor handles, and what they give there lands
+     * on a result message no one reads: none of them may deserialize the event's metadata to answer.
+     */
+    @Test
+    void theProjectionsLeaveTheMetadataOfTheEventsTheyHandleUnread() {
+        EventMessage<String> handled = new GenericEventMessage<>("an event from the store") {
+            @Override
+            public MetaData getMetaData() {
+                throw new AssertionError("the handled event's metadata was read");
+            }
+        };
+        List<CorrelationDataProvider> providers = service.service.context()
+                .getBean(org.axonframework.config.Configuration.class).correlationDataProviders();
+
+        assertThat(providers).isNotEmpty()
+                .allSatisfy(provider -> assertThat(provider.correlationDataFor(handled)).isEmpty());
     }
 
     @Test

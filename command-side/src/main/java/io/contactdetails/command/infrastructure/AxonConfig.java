@@ -7,7 +7,6 @@ import io.contactdetails.http.resource.EventStoreStates;
 import io.contactdetails.http.resource.StreamReads;
 import io.contactdetails.http.security.OperatorRoute;
 import org.springframework.http.HttpMethod;
-import io.contactdetails.kernel.EventMetaData;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -26,9 +25,6 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,18 +34,6 @@ import java.util.concurrent.Executors;
 
 @Configuration
 public class AxonConfig {
-
-    /** Axon's correlation and causation ids; declared because our own provider below hides Axon's default. */
-    @Bean
-    public CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
-    }
-
-    /** Carries who/which request from each command onto the events it causes (beside Axon's correlation ids). */
-    @Bean
-    public CorrelationDataProvider actorCorrelationDataProvider() {
-        return new SimpleCorrelationDataProvider(EventMetaData.FROM_REQUEST.toArray(String[]::new));
-    }
 
     /**
      * A concurrent append to the same account (from another instance) surfaces as a ConcurrencyException;
