@@ -1,15 +1,11 @@
 package io.contactdetails.eventstore;
 
-import io.contactdetails.kernel.EventMetaData;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
-import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -36,21 +32,6 @@ public class EventStoreAutoConfiguration {
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
         return new SQLStateResolver("23505");
-    }
-
-    /**
-     * Axon's correlation and trace ids, from each command onto the events it causes. Axon's auto-configuration
-     * declares the same provider, asked about every message, unless the process declares one of its own.
-     */
-    @Bean
-    CorrelationDataProvider messageOriginProvider() {
-        return CommandCorrelation.of(new MessageOriginProvider());
-    }
-
-    /** Who acted and through which request, from each command's metadata onto the events it causes. */
-    @Bean
-    CorrelationDataProvider actorCorrelationDataProvider() {
-        return CommandCorrelation.of(new SimpleCorrelationDataProvider(EventMetaData.FROM_REQUEST.toArray(String[]::new)));
     }
 
     /**

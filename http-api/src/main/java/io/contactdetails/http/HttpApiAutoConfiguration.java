@@ -13,10 +13,14 @@ import io.contactdetails.http.security.HeaderFirewall;
 import io.contactdetails.http.security.JwtDecoders;
 import io.contactdetails.http.security.OperatorRoute;
 import io.contactdetails.http.security.SingleHandlerLookup;
+import io.contactdetails.kernel.EventMetaData;
 import io.contactdetails.kernel.contactdetail.PrimaryAssignedUpcaster;
 import io.contactdetails.kernel.contactdetail.PrimaryRevokedUpcaster;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -52,11 +56,13 @@ import java.util.Optional;
 
 /**
  * What every process of the service gets by having this module on its class path, once, whichever sides it
- * holds: the security chain, request limits, responses sent whole, the error shapes, the resource renderer and
- * Axon's meters. Ordered before Spring Boot's own security and error pages, which step back when these beans exist.
+ * holds: the security chain, request limits, responses sent whole, the error shapes, the resource renderer,
+ * Axon's meters and what each command's metadata carries onto its events. Ordered before Spring Boot's own security
+ * and error pages and Axon's auto-configuration, which step back when these beans exist.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
-        OAuth2ResourceServerAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
+        OAuth2ResourceServerAutoConfiguration.class, ErrorMvcAutoConfiguration.class},
+        beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
 @EnableConfigurationProperties(ApiProperties.class)
 public class HttpApiAutoConfiguration {
     /** Only a process that serves HTTP verifies tokens; the jar's replay command renders nothing and listens nowhere. */
@@ -193,6 +199,25 @@ public class HttpApiAutoConfiguration {
     @Bean
     public Resources resources(ApiProperties properties) {
         return new Resources(properties.timeZone(), properties.publicBaseUrl());
+    }
+
+    /**
+     * Axon's correlation and trace ids, from each command onto the events it causes. Axon's auto-configuration
+     * declares the same provider, unwrapped, unless a process declares one of its own; this bean's name is the one
+     * it would use.
+     */
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new CommandCorrelation(new MessageOriginProvider());
+    }
+
+    /**
+     * Who acted and through which request, the metadata {@link io.contactdetails.http.security.Actor} and
+     * {@link io.contactdetails.http.request.RequestOrigin} put on each command, onto the events it causes.
+     */
+    @Bean
+    public CorrelationDataProvider actorCorrelationDataProvider() {
+        return new CommandCorrelation(new SimpleCorrelationDataProvider(EventMetaData.FROM_REQUEST.toArray(String[]::new)));
     }
 
     /** Of Axon's meters, those the README documents (see AxonMeters). */

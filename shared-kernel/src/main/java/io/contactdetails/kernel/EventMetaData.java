@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The metadata keys that say who did what, when and through which request. The write side puts them on
- * each command and Axon copies them onto every event it causes (beside its own correlation and trace
- * ids); the read side reads them back for the audit trail.
+ * each command and Axon copies them onto every event it causes, beside its own correlation and trace ids
+ * (the correlation data providers of http-api's auto-configuration); the read side reads them back for the
+ * audit trail.
  */
 public final class EventMetaData {
     /** Who logged in: the token's {@code sub}. */

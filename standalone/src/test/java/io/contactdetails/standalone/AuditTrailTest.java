@@ -64,19 +64,19 @@ class AuditTrailTest {
     }
 
     /**
-     * Axon asks every correlation data provider about each event a processor handles, and what they give there lands
-     * on a result message no one reads: none of them may deserialize the event's metadata to answer.
+     * Axon asks every correlation data provider of the process about each event a processor handles, and what they
+     * give there lands on a result message no one reads: none of them may deserialize the event's metadata to answer
+     * (CommandCorrelationTest, http-api, holds the providers to what they carry from a command).
      */
     @Test
-    void theProjectionsLeaveTheMetadataOfTheEventsTheyHandleUnread() {
+    void correlationDataProvidersLeaveAHandledEventsMetadataUnread() {
         EventMessage<String> handled = new GenericEventMessage<>("an event from the store") {
             @Override
             public MetaData getMetaData() {
                 throw new AssertionError("the handled event's metadata was read");
             }
         };
-        List<CorrelationDataProvider> providers = service.service.context()
-                .getBean(org.axonframework.config.Configuration.class).correlationDataProviders();
+        List<CorrelationDataProvider> providers = service.axon().correlationDataProviders();
 
         assertThat(providers).isNotEmpty()
                 .allSatisfy(provider -> assertThat(provider.correlationDataFor(handled)).isEmpty());

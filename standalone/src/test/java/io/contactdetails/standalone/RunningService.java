@@ -2,6 +2,7 @@ package io.contactdetails.standalone;
 
 import io.contactdetails.fixtures.Api;
 import io.contactdetails.fixtures.Tenants;
+import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -81,6 +82,10 @@ final class RunningService {
 
     EventStore eventStore() {
         return service.context().getBean(EventStore.class);
+    }
+
+    Configuration axon() {
+        return service.context().getBean(Configuration.class);
     }
 
     long eventCount() {

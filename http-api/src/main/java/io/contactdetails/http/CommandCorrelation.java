@@ -1,4 +1,4 @@
-package io.contactdetails.eventstore;
+package io.contactdetails.http;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.Message;
@@ -9,20 +9,16 @@ import java.util.Map;
 /**
  * What a command carries onto the events it causes, and nothing for any other message. Axon asks its correlation
  * data providers about every message a unit of work handles, each event an event processor handles included, and
- * puts what they give on the messages that unit of work creates: there, only a result message no one reads, since
- * no projection sends a message. Asked about an event read back from the store, a provider that reads metadata
- * (Axon's {@code MessageOriginProvider} does) deserialized the event's metadata for nothing, for every event each
- * processor handled, replays included.
+ * puts what they give on the messages that unit of work creates. Under a processor that is only a result message no
+ * one reads, as long as no event handler sends a message (a rule of {@code EventHandlersArchitectureTest}, in the
+ * standalone module). A provider that reads metadata, as Axon's own do, would otherwise deserialize the metadata of
+ * every event each processor handles, replays included, for nothing.
  */
-public final class CommandCorrelation implements CorrelationDataProvider {
+final class CommandCorrelation implements CorrelationDataProvider {
     private final CorrelationDataProvider provider;
 
-    private CommandCorrelation(CorrelationDataProvider provider) {
+    CommandCorrelation(CorrelationDataProvider provider) {
         this.provider = provider;
-    }
-
-    public static CorrelationDataProvider of(CorrelationDataProvider provider) {
-        return new CommandCorrelation(provider);
     }
 
     @Override
