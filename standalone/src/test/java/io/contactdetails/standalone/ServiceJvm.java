@@ -175,7 +175,8 @@ final class ServiceJvm implements AutoCloseable {
     private void killLeftoverPostgres() {
         Path postgres = dataDirectory.resolve("postgres");
         try {
-            long pid = Long.parseLong(Files.readAllLines(postgres.resolve("postmaster.pid")).get(0).strip());
+            List<String> pidFile = Files.readAllLines(postgres.resolve("postmaster.pid"));
+            long pid = Long.parseLong(pidFile.get(0).strip());
             ProcessHandle.of(pid)
                     .filter(process -> process.info().command().orElse("").endsWith("/postgres"))
                     .filter(process -> String.join(" ", process.info().arguments().orElse(new String[0]))
@@ -184,9 +185,28 @@ final class ServiceJvm implements AutoCloseable {
                         postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
                         postmaster.destroyForcibly();
                         postmaster.onExit().join();
+                        removeSocket(pidFile, pid);
                     });
         } catch (IOException | RuntimeException noServerLeft) {
             // no pid file, or not a PostgreSQL any more: nothing to end
+        }
+    }
+
+    /**
+     * A postmaster ended outright cannot remove its socket and the socket's lock file, which live in the directory
+     * every PostgreSQL of the machine shares (its pid file names them: the port on its fourth line, the directory on
+     * its fifth). Removed only while the lock still names that postmaster.
+     */
+    private static void removeSocket(List<String> pidFile, long pid) {
+        try {
+            Path socket = Path.of(pidFile.get(4).strip(), ".s.PGSQL." + pidFile.get(3).strip());
+            Path lock = Path.of(socket + ".lock");
+            if (Files.readAllLines(lock).get(0).strip().equals(Long.toString(pid))) {
+                Files.deleteIfExists(socket);
+                Files.deleteIfExists(lock);
+            }
+        } catch (IOException | RuntimeException noSocketLeft) {
+            // no socket directory named, or its files already gone
         }
     }
 }
