@@ -170,43 +170,15 @@ final class ServiceJvm implements AutoCloseable {
 
     /**
      * A PostgreSQL left running by a killed service outlives the test JVM too (it runs detached): whatever the code
-     * under test did, a test that kills services ends it here.
+     * under test did, a test that kills services ends it here, as the service's next start would
+     * ({@link LeftoverPostgres}: {@code pg_ctl stop}, so that it removes its socket from the directory every
+     * PostgreSQL of the machine shares, where a postmaster killed outright left it).
      */
     private void killLeftoverPostgres() {
-        Path postgres = dataDirectory.resolve("postgres");
         try {
-            List<String> pidFile = Files.readAllLines(postgres.resolve("postmaster.pid"));
-            long pid = Long.parseLong(pidFile.get(0).strip());
-            ProcessHandle.of(pid)
-                    .filter(process -> process.info().command().orElse("").endsWith("/postgres"))
-                    .filter(process -> String.join(" ", process.info().arguments().orElse(new String[0]))
-                            .contains(postgres.toString()))
-                    .ifPresent(postmaster -> {
-                        postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
-                        postmaster.destroyForcibly();
-                        postmaster.onExit().join();
-                        removeSocket(pidFile, pid);
-                    });
+            LeftoverPostgres.stop(dataDirectory.resolve("postgres").toAbsolutePath().normalize());
         } catch (IOException | RuntimeException noServerLeft) {
-            // no pid file, or not a PostgreSQL any more: nothing to end
-        }
-    }
-
-    /**
-     * A postmaster ended outright cannot remove its socket and the socket's lock file, which live in the directory
-     * every PostgreSQL of the machine shares (its pid file names them: the port on its fourth line, the directory on
-     * its fifth). Removed only while the lock still names that postmaster.
-     */
-    private static void removeSocket(List<String> pidFile, long pid) {
-        try {
-            Path socket = Path.of(pidFile.get(4).strip(), ".s.PGSQL." + pidFile.get(3).strip());
-            Path lock = Path.of(socket + ".lock");
-            if (Files.readAllLines(lock).get(0).strip().equals(Long.toString(pid))) {
-                Files.deleteIfExists(socket);
-                Files.deleteIfExists(lock);
-            }
-        } catch (IOException | RuntimeException noSocketLeft) {
-            // no socket directory named, or its files already gone
+            // the directory gone, or a service still running on it: nothing this test may end
         }
     }
 }
