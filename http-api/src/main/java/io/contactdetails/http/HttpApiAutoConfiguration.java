@@ -28,6 +28,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -48,7 +49,12 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.JsonViewRequestBodyAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.JsonViewResponseBodyAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 import java.util.List;
 import java.util.Optional;
@@ -136,6 +142,37 @@ public class HttpApiAutoConfiguration {
                     };
                 }
             };
+        }
+
+        /**
+         * Spring MVC hands every body it reads or writes to Jackson's {@code @JsonView} advice, which searches the
+         * handler method's annotations for a view each time (1-4 % of a read's request thread in this round's and
+         * the last one's profiles, BENCHMARKS.md). Nothing here declares a view, so the adapter gets neither advice.
+         */
+        @Bean
+        public WebMvcRegistrations noJsonViews() {
+            return new WebMvcRegistrations() {
+                @Override
+                public RequestMappingHandlerAdapter getRequestMappingHandlerAdapter() {
+                    return new RequestMappingHandlerAdapter() {
+                        @Override
+                        public void setRequestBodyAdvice(List<RequestBodyAdvice> advice) {
+                            super.setRequestBodyAdvice(withoutJsonViews(advice));
+                        }
+
+                        @Override
+                        public void setResponseBodyAdvice(List<ResponseBodyAdvice<?>> advice) {
+                            super.setResponseBodyAdvice(withoutJsonViews(advice));
+                        }
+                    };
+                }
+            };
+        }
+
+        private static <T> List<T> withoutJsonViews(List<T> advice) {
+            return advice == null ? null : advice.stream()
+                    .filter(each -> !(each instanceof JsonViewRequestBodyAdvice || each instanceof JsonViewResponseBodyAdvice))
+                    .toList();
         }
 
         /**

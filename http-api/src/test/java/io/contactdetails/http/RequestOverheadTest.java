@@ -36,7 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>asking JAXB's converter (on the class path through swagger-core) whether it writes each answer: every
  *   body here is JSON;</li>
  *   <li>a method validator, which looks up the handler's validation groups for every request: nothing here is
- *   validated by Bean Validation annotations.</li>
+ *   validated by Bean Validation annotations;</li>
+ *   <li>Jackson's {@code @JsonView} support, which searches the handler method's annotations for a view before
+ *   every body is read or written: nothing here declares a view.</li>
  * </ul>
  */
 @SpringBootTest(classes = {ErrorShapesTest.Application.class, RequestOverheadTest.Counters.class},
@@ -138,6 +140,13 @@ class RequestOverheadTest {
         assertThat(handlerAdapter.getMessageConverters()).map(HttpMessageConverter::getClass).map(Class::getName)
                 .contains("org.springframework.http.converter.json.MappingJackson2HttpMessageConverter")
                 .noneMatch(name -> name.contains(".xml."));
+    }
+
+    @Test
+    void bodiesAreReadAndWrittenWithoutLookingForAJsonView() {
+        // the adapter offers no getter for the advice it applies around each body
+        assertThat((List<?>) ReflectionTestUtils.getField(handlerAdapter, "requestResponseBodyAdvice"))
+                .noneMatch(advice -> advice.getClass().getName().contains("JsonView"));
     }
 
     @Test
