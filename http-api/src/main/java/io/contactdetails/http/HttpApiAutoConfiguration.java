@@ -28,6 +28,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -230,6 +231,11 @@ public class HttpApiAutoConfiguration {
         @Bean
         public WebServerFactoryCustomizer<TomcatServletWebServerFactory> containerErrorsAsJson() {
             return JsonResponses.containerErrorsAsJson();
+        }
+
+        @Bean
+        public WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatDirectory(ServerProperties server) {
+            return new TomcatDirectory(server);
         }
     }
 

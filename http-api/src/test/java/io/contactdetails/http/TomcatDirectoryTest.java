@@ -1,0 +1,62 @@
+package io.contactdetails.http;
+
+import org.apache.catalina.Context;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What Tomcat writes on disk while it serves, and what is left of it once it has stopped. */
+class TomcatDirectoryTest {
+    private static final Path TEMPORARY = Path.of(System.getProperty("java.io.tmpdir"));
+
+    private static ConfigurableApplicationContext start(String... properties) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
+                "--contact-details.jwt.secret=" + ErrorShapesTest.SECRET));
+        Arrays.stream(properties).map(property -> "--" + property).forEach(arguments::add);
+        return new SpringApplicationBuilder(ErrorShapesTest.Application.class).run(arguments.toArray(String[]::new));
+    }
+
+    private static Path baseDirectory(ConfigurableApplicationContext context) {
+        TomcatWebServer server = (TomcatWebServer) ((ServletWebServerApplicationContext) context).getWebServer();
+        return Path.of(server.getTomcat().getServer().getCatalinaBase().getAbsolutePath());
+    }
+
+    private static Path documentRoot(ConfigurableApplicationContext context) {
+        TomcatWebServer server = (TomcatWebServer) ((ServletWebServerApplicationContext) context).getWebServer();
+        return Path.of(((Context) server.getTomcat().getHost().findChildren()[0]).getDocBase());
+    }
+
+    @Test
+    void aServerThatStopsLeavesNoDirectoryBehind() {
+        ConfigurableApplicationContext context = start();
+        Path base = baseDirectory(context);
+        Path documentRoot = documentRoot(context);
+        assertThat(base).isDirectory().startsWith(TEMPORARY);
+        assertThat(documentRoot).isDirectory().startsWith(base);
+
+        context.close();
+
+        assertThat(base).doesNotExist();
+    }
+
+    @Test
+    void aBaseDirectoryAnOperatorConfiguredIsLeftAsItIs(@TempDir Path operators) {
+        Path configured = operators.resolve("tomcat");
+        ConfigurableApplicationContext context = start("server.tomcat.basedir=" + configured);
+        assertThat(baseDirectory(context)).isEqualTo(configured);
+
+        context.close();
+
+        assertThat(configured).isDirectory();
+    }
+}
