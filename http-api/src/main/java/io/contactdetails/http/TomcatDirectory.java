@@ -8,6 +8,7 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.util.FileSystemUtils;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,11 +16,12 @@ import java.nio.file.Path;
 
 /**
  * Tomcat's base directory, with its work directory and an empty document root inside it, made in the temporary
- * directory at each start and removed once Tomcat is destroyed. Spring Boot makes the same two directories but only
- * marks them for deletion when the JVM exits, which skips a directory that is not empty, and Tomcat's work directory
- * never is: every start of the service and every test context left one in /tmp (890 there after a day of this
- * project's builds). A base directory configured with {@code server.tomcat.basedir} is the operator's and is left
- * alone. A process killed outright still leaves its directory, as it would anything else.
+ * directory at each start and removed once Tomcat is destroyed. Spring Boot makes the two apart but only marks them
+ * for deletion when the JVM exits, which skips a directory that is not empty, and Tomcat's work directory never is:
+ * every start of the service and every test context left them in /tmp (53-66 a build of this project, 890 after a
+ * day). A base directory configured with {@code server.tomcat.basedir} is the operator's: the document root goes
+ * inside it too, and it is left in place. A process killed outright leaves a temporary one behind, as it would
+ * anything else.
  */
 final class TomcatDirectory implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
     private static final Logger LOG = LoggerFactory.getLogger(TomcatDirectory.class);
@@ -32,17 +34,18 @@ final class TomcatDirectory implements WebServerFactoryCustomizer<TomcatServletW
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        if (server.getTomcat().getBasedir() != null) {
-            return;
-        }
+        File configured = server.getTomcat().getBasedir();
         Path base;
         try {
-            base = Files.createTempDirectory("tomcat." + factory.getPort() + ".");
-            factory.setDocumentRoot(Files.createDirectory(base.resolve("docbase")).toFile());
+            base = configured != null ? configured.toPath() : Files.createTempDirectory("tomcat." + factory.getPort() + ".");
+            factory.setDocumentRoot(Files.createDirectories(base.resolve("docbase")).toFile());
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not make Tomcat's directory in the temporary directory", e);
+            throw new UncheckedIOException("Could not make Tomcat's directory", e);
         }
         factory.setBaseDirectory(base.toFile());
+        if (configured != null) {
+            return;
+        }
         factory.addContextLifecycleListeners(event -> {
             if (Lifecycle.AFTER_DESTROY_EVENT.equals(event.getType())) {
                 try {

@@ -50,10 +50,11 @@ class TomcatDirectoryTest {
     }
 
     @Test
-    void aBaseDirectoryAnOperatorConfiguredIsLeftAsItIs(@TempDir Path operators) {
+    void aBaseDirectoryAnOperatorConfiguredHoldsBothAndIsLeftInPlace(@TempDir Path operators) {
         Path configured = operators.resolve("tomcat");
         ConfigurableApplicationContext context = start("server.tomcat.basedir=" + configured);
         assertThat(baseDirectory(context)).isEqualTo(configured);
+        assertThat(documentRoot(context)).isDirectory().startsWith(configured);
 
         context.close();
 

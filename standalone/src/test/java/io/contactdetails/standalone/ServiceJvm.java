@@ -53,6 +53,8 @@ final class ServiceJvm implements AutoCloseable {
         int port = freePort();
         Process process = java(jvmOptions, List.of("--server.port=" + port, "--contact-details.data-dir=" + dataDirectory,
                 "--contact-details.jwt.secret=" + RunningService.SECRET, "--spring.main.banner-mode=off",
+                // a killed JVM removes no temporary directory of its own; this one goes with the test's data
+                "--server.tomcat.basedir=" + dataDirectory + ".tomcat",
                 // one login writes and checks hundreds of details a minute here; the limit has tests of its own
                 "--contact-details.rate-limit.per-minute=0"), log, environment);
         ServiceJvm service = new ServiceJvm(dataDirectory, log, port, process);

@@ -54,7 +54,9 @@ final class SideJvm implements AutoCloseable {
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 "--contact-details.jwt.secret=" + RunningService.SECRET,
-                "--spring.main.banner-mode=off"));
+                "--spring.main.banner-mode=off",
+                // a killed JVM removes no temporary directory of its own; this one goes with the test's log
+                "--server.tomcat.basedir=" + log + ".tomcat"));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
