@@ -50,6 +50,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver;
 import org.springframework.web.servlet.mvc.method.annotation.JsonViewRequestBodyAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.JsonViewResponseBodyAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdvice;
@@ -146,9 +147,11 @@ public class HttpApiAutoConfiguration {
         }
 
         /**
-         * Spring MVC hands every body it reads or writes to Jackson's {@code @JsonView} advice, which searches the
-         * handler method's annotations for a view each time (1-4 % of a read's request thread in this round's and
-         * the last one's profiles, BENCHMARKS.md). Nothing here declares a view, so the adapter gets neither advice.
+         * Spring MVC hands every body it reads or writes, error answers included, to Jackson's {@code @JsonView}
+         * advice, which searches the handler method's annotations for a view each time (1-4 % of a read's request
+         * thread in the twenty-ninth and thirtieth rounds' profiles, BENCHMARKS.md). Nothing here declares a view
+         * (ViewsArchitectureTest, standalone), so neither the handler adapter nor the exception handlers get one.
+         * Spring Boot uses these registrations only while they are the process's only ones.
          */
         @Bean
         public WebMvcRegistrations noJsonViews() {
@@ -167,11 +170,21 @@ public class HttpApiAutoConfiguration {
                         }
                     };
                 }
+
+                @Override
+                public ExceptionHandlerExceptionResolver getExceptionHandlerExceptionResolver() {
+                    return new ExceptionHandlerExceptionResolver() {
+                        @Override
+                        public void setResponseBodyAdvice(List<ResponseBodyAdvice<?>> advice) {
+                            super.setResponseBodyAdvice(withoutJsonViews(advice));
+                        }
+                    };
+                }
             };
         }
 
         private static <T> List<T> withoutJsonViews(List<T> advice) {
-            return advice == null ? null : advice.stream()
+            return advice.stream()
                     .filter(each -> !(each instanceof JsonViewRequestBodyAdvice || each instanceof JsonViewResponseBodyAdvice))
                     .toList();
         }

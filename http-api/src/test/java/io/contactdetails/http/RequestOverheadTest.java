@@ -15,6 +15,8 @@ import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.context.support.ServletRequestHandledEvent;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.handler.HandlerExceptionResolverComposite;
+import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 import java.net.URI;
@@ -38,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>a method validator, which looks up the handler's validation groups for every request: nothing here is
  *   validated by Bean Validation annotations;</li>
  *   <li>Jackson's {@code @JsonView} support, which searches the handler method's annotations for a view before
- *   every body is read or written: nothing here declares a view.</li>
+ *   every body is read or written, error answers included: nothing here declares a view.</li>
  * </ul>
  */
 @SpringBootTest(classes = {ErrorShapesTest.Application.class, RequestOverheadTest.Counters.class},
@@ -58,6 +60,9 @@ class RequestOverheadTest {
 
     @Autowired
     RequestMappingHandlerAdapter handlerAdapter;
+
+    @Autowired
+    HandlerExceptionResolverComposite exceptionResolvers;
 
     @Configuration(proxyBeanMethods = false)
     static class Counters {
@@ -144,8 +149,13 @@ class RequestOverheadTest {
 
     @Test
     void bodiesAreReadAndWrittenWithoutLookingForAJsonView() {
-        // the adapter offers no getter for the advice it applies around each body
+        ExceptionHandlerExceptionResolver exceptionHandlers = exceptionResolvers.getExceptionResolvers().stream()
+                .filter(ExceptionHandlerExceptionResolver.class::isInstance).map(ExceptionHandlerExceptionResolver.class::cast)
+                .findFirst().orElseThrow();
+        // neither offers a getter for the advice it applies around each body
         assertThat((List<?>) ReflectionTestUtils.getField(handlerAdapter, "requestResponseBodyAdvice"))
+                .noneMatch(advice -> advice.getClass().getName().contains("JsonView"));
+        assertThat((List<?>) ReflectionTestUtils.getField(exceptionHandlers, "responseBodyAdvice"))
                 .noneMatch(advice -> advice.getClass().getName().contains("JsonView"));
     }
 

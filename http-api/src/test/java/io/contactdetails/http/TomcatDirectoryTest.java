@@ -3,11 +3,16 @@ package io.contactdetails.http;
 import org.apache.catalina.Context;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.util.ReflectionTestUtils;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,12 +44,31 @@ class TomcatDirectoryTest {
     @Test
     void aServerThatStopsLeavesNoDirectoryBehind() {
         ConfigurableApplicationContext context = start();
-        Path base = baseDirectory(context);
-        Path documentRoot = documentRoot(context);
-        assertThat(base).isDirectory().startsWith(TEMPORARY);
-        assertThat(documentRoot).isDirectory().startsWith(base);
+        Path base;
+        try {
+            base = baseDirectory(context);
+            assertThat(base).isDirectory().startsWith(TEMPORARY);
+            assertThat(documentRoot(context)).isDirectory().startsWith(base);
+        } finally {
+            context.close();
+        }
 
-        context.close();
+        assertThat(base).doesNotExist();
+    }
+
+    @Test
+    void nothingIsMadeUntilTomcatIs() {
+        TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(0);
+        new TomcatDirectory(new ServerProperties()).customize(factory);
+        Path base = ((File) ReflectionTestUtils.getField(factory, "baseDirectory")).toPath();
+        assertThat(base).doesNotExist();
+
+        WebServer server = factory.getWebServer();
+        try {
+            assertThat(base.resolve("docbase")).isDirectory();
+        } finally {
+            server.destroy();
+        }
 
         assertThat(base).doesNotExist();
     }
@@ -53,10 +77,12 @@ class TomcatDirectoryTest {
     void aBaseDirectoryAnOperatorConfiguredHoldsBothAndIsLeftInPlace(@TempDir Path operators) {
         Path configured = operators.resolve("tomcat");
         ConfigurableApplicationContext context = start("server.tomcat.basedir=" + configured);
-        assertThat(baseDirectory(context)).isEqualTo(configured);
-        assertThat(documentRoot(context)).isDirectory().startsWith(configured);
-
-        context.close();
+        try {
+            assertThat(baseDirectory(context)).isEqualTo(configured);
+            assertThat(documentRoot(context)).isDirectory().startsWith(configured);
+        } finally {
+            context.close();
+        }
 
         assertThat(configured).isDirectory();
     }
