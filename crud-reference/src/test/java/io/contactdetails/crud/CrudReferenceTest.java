@@ -44,7 +44,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * actor's firm, a value an owner already owns, invalid values, malformed bodies.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"CONTACT_DETAILS_JWT_SECRET=" + CrudReferenceTest.SECRET, "logging.level.root=WARN"})
+        // Spring Boot's own Tomcat directory, in /tmp, outlives the test (the service's TomcatDirectory is not here)
+        properties = {"CONTACT_DETAILS_JWT_SECRET=" + CrudReferenceTest.SECRET, "logging.level.root=WARN",
+                "server.tomcat.basedir=target/tomcat"})
 class CrudReferenceTest {
     static final String SECRET = "crud-reference-test-secret-of-32-bytes-or-more";
     private static final ObjectMapper JSON = new ObjectMapper();
