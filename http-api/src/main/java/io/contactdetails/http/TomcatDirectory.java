@@ -1,5 +1,7 @@
 package io.contactdetails.http;
 
+import org.apache.catalina.Context;
+import org.apache.catalina.Globals;
 import org.apache.catalina.Lifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,8 +67,22 @@ final class TomcatDirectory implements WebServerFactoryCustomizer<TomcatServletW
                     } catch (IOException e) {
                         LOG.warn("Could not remove Tomcat's directory {}", base, e);
                     }
+                    forgetAsTheJvmsTomcatDirectory(((Context) event.getLifecycle()).getCatalinaBase());
                 }
             });
+        }
+    }
+
+    /**
+     * Tomcat records its base directory as the JVM's {@code catalina.base} and, when none is set, its
+     * {@code catalina.home}, and a later Tomcat in the same JVM (a test suite's next context) takes that home and
+     * makes the directory again, empty and for good.
+     */
+    private static void forgetAsTheJvmsTomcatDirectory(File base) {
+        for (String property : new String[]{Globals.CATALINA_HOME_PROP, Globals.CATALINA_BASE_PROP}) {
+            if (base.getPath().equals(System.getProperty(property))) {
+                System.clearProperty(property);
+            }
         }
     }
 }

@@ -73,6 +73,36 @@ class TomcatDirectoryTest {
         assertThat(base).doesNotExist();
     }
 
+    /** Both properties cleared first, so that the test's first server is the one Tomcat records as the JVM's. */
+    @Test
+    void aLaterServerInTheSameJvmDoesNotMakeAnEarlierOnesDirectoryAgain() {
+        String home = System.clearProperty("catalina.home");
+        String catalinaBase = System.clearProperty("catalina.base");
+        try {
+            TomcatServletWebServerFactory first = new TomcatServletWebServerFactory(0);
+            new TomcatDirectory(new ServerProperties()).customize(first);
+            Path firstBase = ((File) ReflectionTestUtils.getField(first, "baseDirectory")).toPath();
+            first.getWebServer().destroy();
+            TomcatServletWebServerFactory second = new TomcatServletWebServerFactory(0);
+            new TomcatDirectory(new ServerProperties()).customize(second);
+
+            second.getWebServer().destroy();
+
+            assertThat(firstBase).doesNotExist();
+        } finally {
+            restore("catalina.home", home);
+            restore("catalina.base", catalinaBase);
+        }
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
+        }
+    }
+
     @Test
     void aBaseDirectoryAnOperatorConfiguredHoldsBothAndIsLeftInPlace(@TempDir Path operators) {
         Path configured = operators.resolve("tomcat");
