@@ -1,6 +1,7 @@
 package io.contactdetails.http;
 
 import org.apache.catalina.Context;
+import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
@@ -31,14 +32,28 @@ class TomcatDirectoryTest {
         return new SpringApplicationBuilder(ErrorShapesTest.Application.class).run(arguments.toArray(String[]::new));
     }
 
+    private static Tomcat tomcat(ConfigurableApplicationContext context) {
+        return ((TomcatWebServer) ((ServletWebServerApplicationContext) context).getWebServer()).getTomcat();
+    }
+
     private static Path baseDirectory(ConfigurableApplicationContext context) {
-        TomcatWebServer server = (TomcatWebServer) ((ServletWebServerApplicationContext) context).getWebServer();
-        return Path.of(server.getTomcat().getServer().getCatalinaBase().getAbsolutePath());
+        return Path.of(tomcat(context).getServer().getCatalinaBase().getAbsolutePath());
     }
 
     private static Path documentRoot(ConfigurableApplicationContext context) {
-        TomcatWebServer server = (TomcatWebServer) ((ServletWebServerApplicationContext) context).getWebServer();
-        return Path.of(((Context) server.getTomcat().getHost().findChildren()[0]).getDocBase());
+        return Path.of(((Context) tomcat(context).getHost().findChildren()[0]).getDocBase());
+    }
+
+    /** A factory as the service customizes it, with no configured base directory. */
+    private static TomcatServletWebServerFactory customizedFactory() {
+        TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(0);
+        new TomcatDirectory(new ServerProperties()).customize(factory);
+        return factory;
+    }
+
+    /** The factory offers no getter for the base directory it will give Tomcat. */
+    private static Path baseDirectory(TomcatServletWebServerFactory factory) {
+        return ((File) ReflectionTestUtils.getField(factory, "baseDirectory")).toPath();
     }
 
     @Test
@@ -58,9 +73,8 @@ class TomcatDirectoryTest {
 
     @Test
     void nothingIsMadeUntilTomcatIs() {
-        TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(0);
-        new TomcatDirectory(new ServerProperties()).customize(factory);
-        Path base = ((File) ReflectionTestUtils.getField(factory, "baseDirectory")).toPath();
+        TomcatServletWebServerFactory factory = customizedFactory();
+        Path base = baseDirectory(factory);
         assertThat(base).doesNotExist();
 
         WebServer server = factory.getWebServer();
@@ -79,14 +93,11 @@ class TomcatDirectoryTest {
         String home = System.clearProperty("catalina.home");
         String catalinaBase = System.clearProperty("catalina.base");
         try {
-            TomcatServletWebServerFactory first = new TomcatServletWebServerFactory(0);
-            new TomcatDirectory(new ServerProperties()).customize(first);
-            Path firstBase = ((File) ReflectionTestUtils.getField(first, "baseDirectory")).toPath();
+            TomcatServletWebServerFactory first = customizedFactory();
+            Path firstBase = baseDirectory(first);
             first.getWebServer().destroy();
-            TomcatServletWebServerFactory second = new TomcatServletWebServerFactory(0);
-            new TomcatDirectory(new ServerProperties()).customize(second);
 
-            second.getWebServer().destroy();
+            customizedFactory().getWebServer().destroy();
 
             assertThat(firstBase).doesNotExist();
         } finally {
